@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { importFile } from '../import/importFile';
+import { listSources } from '../import/store';
+import { generateSample, GROUND_TRUTH_FILE } from '../sample/generateSample';
+import { openWorkspace } from '../workspace/workspace';
+import { formatImportReport } from './formatImport';
+
+export function defaultDemoDir(): string {
+  return path.join(os.homedir(), '.duizhang', 'sample');
+}
+
+/** The bundled sample township: generated once, then imported into its own workspace. */
+export async function runDemo(dirArg: string | undefined, out: NodeJS.WritableStream): Promise<number> {
+  const dir = dirArg ?? defaultDemoDir();
+  const filesDir = path.join(dir, 'files');
+  const dbPath = path.join(dir, '示例乡镇.db');
+  if (!fs.existsSync(path.join(filesDir, GROUND_TRUTH_FILE))) {
+    out.write(`正在生成示例乡镇到 ${filesDir} …\n`);
+    await generateSample(filesDir);
+  }
+  const db = openWorkspace(dbPath, { create: true });
+  try {
+    if (listSources(db).length === 0) {
+      for (const file of fs.readdirSync(filesDir).filter((f) => f !== GROUND_TRUTH_FILE).sort()) {
+        out.write(`${formatImportReport(importFile(db, path.join(filesDir, file)))}\n`);
+      }
+    }
+    const sources = listSources(db);
+    out.write(`\n工作区 ${dbPath}：${sources.length} 本台账，共 ${sources.reduce((n, s) => n + s.rowCount, 0)} 条记录。\n`);
+  } finally {
+    db.close();
+  }
+  return 0;
+}

@@ -1,0 +1,39 @@
+import { FIELD_BY_KEY } from '../../shared/domain/fields';
+import { columnLetter } from '../../shared/errors';
+import type { ImportReport } from '../import/commitImport';
+
+const MAX_LISTED = 10;
+
+/** The clerk-readable summary of one import: what was read, how it was understood, what was left out. */
+export function formatImportReport(r: ImportReport): string {
+  const lines: string[] = [];
+  lines.push(`文件：${r.fileName}`);
+  lines.push(`  格式：${r.format}${r.encoding ? `，编码 ${r.encoding}` : ''}`);
+  lines.push(`  台账类型：${r.kindLabel}（${r.kind}）`);
+  for (const s of r.sheets) {
+    const [top, bottom] = s.headerRows;
+    lines.push(`  工作表“${s.name}”：表头第 ${top === bottom ? top : `${top}–${bottom}`} 行，导入 ${s.rows} 行${s.village ? `，村：${s.village}` : ''}`);
+  }
+  for (const s of r.skippedSheets) lines.push(`  工作表“${s.sheet}”未导入：${s.reason}`);
+  const first = r.sheets[0];
+  if (first) {
+    lines.push('  列映射：');
+    for (const c of first.columns) {
+      const field = c.field === null ? '（不导入）' : (FIELD_BY_KEY.get(c.field)?.label ?? c.field);
+      lines.push(`    ${columnLetter(c.index)} ${c.header || '（空表头）'} → ${field}`);
+    }
+  }
+  for (const w of r.warnings) lines.push(`  注意：${w}`);
+  lines.push(`  共导入 ${r.rowsImported} 行，跳过 ${r.skipped.length} 行`);
+  const byReason = new Map<string, typeof r.skipped>();
+  for (const s of r.skipped) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s]);
+  for (const [reason, rows] of byReason) {
+    const listed = rows.slice(0, MAX_LISTED).map((s) => `${s.sheet}!${s.column ?? ''}${s.row}`).join('、');
+    lines.push(`    ${reason}：${rows.length} 行（${listed}${rows.length > MAX_LISTED ? ' 等' : ''}）`);
+  }
+  if (r.replaced) {
+    const { added, removed, changed } = r.replaced;
+    lines.push(`  已替换此前导入的同一台账：新增 ${added} 人，删除 ${removed} 人，变更 ${changed} 人`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,124 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isLedgerKindId, LEDGER_KINDS, type LedgerKindId } from '../../shared/domain/ledgerKinds';
+import { badInput, UserError } from '../errors';
+import { importFile } from '../import/importFile';
+import type { MappingOverrides } from '../import/planImport';
+import { generateSample } from '../sample/generateSample';
+import { openWorkspace } from '../workspace/workspace';
+import { formatImportReport } from './formatImport';
+import { ProgressBar } from './progressBar';
+import { runDemo } from './demo';
+
+/** Exit codes: 0 success, 1 internal error, 2 bad input (the message says which file, sheet, row and column). */
+export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
+
+const USAGE = `用法：
+  duizhang import <工作区.db> <文件>… [--kind <台账类型>] [--map 表头=字段]…
+  duizhang sample <目录> [--households 户数] [--seed 种子]
+  duizhang demo [目录]             生成示例乡镇并导入（npm start）
+
+台账类型：${LEDGER_KINDS.map((k) => `${k.id}（${k.label}）`).join('、')}`;
+
+function parseKind(value: string | undefined): LedgerKindId | undefined {
+  if (value === undefined) return undefined;
+  if (!isLedgerKindId(value)) throw badInput(`不认识的台账类型“${value}”。\n${USAGE}`);
+  return value;
+}
+
+function parseMappings(values: readonly string[] | undefined): MappingOverrides | undefined {
+  if (!values || values.length === 0) return undefined;
+  const out: Record<string, string | null> = {};
+  for (const v of values) {
+    const eq = v.lastIndexOf('=');
+    if (eq <= 0) throw badInput(`--map 的格式应为“表头=字段”，收到“${v}”。`);
+    const field = v.slice(eq + 1).trim();
+    out[v.slice(0, eq).trim()] = field === '' ? null : field;
+  }
+  return out;
+}
+
+function parsePositiveInt(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw badInput(`${name} 应为正整数，收到“${value}”。`);
+  return Number(value);
+}
+
+async function cmdImport(args: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { kind: { type: 'string' }, map: { type: 'string', multiple: true } },
+  });
+  const [dbPath, ...files] = positionals;
+  if (!dbPath || files.length === 0) throw badInput(`缺少工作区或文件。\n${USAGE}`);
+  const kind = parseKind(values.kind);
+  const overrides = parseMappings(values.map);
+  const db = openWorkspace(dbPath, { create: true });
+  const bar = new ProgressBar();
+  let failed = 0;
+  try {
+    for (const file of files) {
+      try {
+        const report = importFile(db, file, { ...(kind ? { kind } : {}), ...(overrides ? { overrides } : {}) }, (p) =>
+          bar.update(`${path.basename(file)} ${p.phase === 'extract' ? '读取' : '写入'}`, p.done, p.total));
+        bar.clear();
+        out.write(`${formatImportReport(report)}\n`);
+      } catch (err) {
+        bar.clear();
+        if (!(err instanceof UserError)) throw err;
+        failed++;
+        process.stderr.write(`错误：${err.message}\n`);
+      }
+    }
+  } finally {
+    db.close();
+  }
+  return failed > 0 ? EXIT.badInput : EXIT.ok;
+}
+
+async function cmdSample(args: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, options: { households: { type: 'string' }, seed: { type: 'string' } },
+  });
+  const [dir] = positionals;
+  if (!dir) throw badInput(`缺少输出目录。\n${USAGE}`);
+  const households = parsePositiveInt(values.households, '--households');
+  const seed = parsePositiveInt(values.seed, '--seed');
+  if (households !== undefined && (households < 10 || households > 200_000)) throw badInput('--households 应在 10 到 200000 之间。');
+  const truth = await generateSample(dir, {
+    ...(households !== undefined ? { households } : {}), ...(seed !== undefined ? { seed } : {}),
+    onFile: (f) => out.write(`已生成 ${f}\n`),
+  });
+  out.write(`示例乡镇“${truth.town}”：${truth.households} 户 ${truth.persons} 人，${truth.villages.length} 个村，` +
+    `${truth.files.length} 个文件，注入问题 ${truth.defects.length} 处，标准答案见 ground-truth.json\n`);
+  return EXIT.ok;
+}
+
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'import': return await cmdImport(args, out);
+      case 'sample': return await cmdSample(args, out);
+      case 'demo': return await runDemo(args[0], out);
+      case undefined:
+      case 'help':
+      case '--help':
+        out.write(`${USAGE}\n`);
+        return EXIT.ok;
+      default:
+        throw badInput(`未知命令“${command}”。\n${USAGE}`);
+    }
+  } catch (err) {
+    if (err instanceof UserError) {
+      process.stderr.write(`错误：${err.message}\n`);
+      return EXIT.badInput;
+    }
+    if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`错误：参数有误（${err.message}）。\n${USAGE}\n`);
+      return EXIT.badInput;
+    }
+    process.stderr.write(`内部错误：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,98 @@
+import { LEDGER_KIND_BY_ID } from '../../shared/domain/ledgerKinds';
+import type { Db } from '../workspace/workspace';
+import { extractRecords, type ExtractedRecord, type SkippedRow } from './extractRecords';
+import type { ImportPlan } from './planImport';
+import {
+  deleteSource, digestsOf, findPreviousSource, insertRecords, insertSource, recordDigests, saveTemplate,
+  type SheetSummary,
+} from './store';
+
+export interface ImportProgress {
+  file: string;
+  phase: 'extract' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface ImportReport {
+  sourceId: number;
+  fileName: string;
+  kind: string;
+  kindLabel: string;
+  format: string;
+  encoding: string | null;
+  sheets: SheetSummary[];
+  skippedSheets: ImportPlan['skippedSheets'];
+  warnings: string[];
+  rowsImported: number;
+  skipped: SkippedRow[];
+  /** Present when this import replaced an earlier import of the same ledger. */
+  replaced: { sourceId: number; added: number; removed: number; changed: number } | null;
+}
+
+const PROGRESS_EVERY = 2000;
+
+function compare(before: Map<string, string>, after: Map<string, string>) {
+  let added = 0;
+  let changed = 0;
+  for (const [key, digest] of after) {
+    const old = before.get(key);
+    if (old === undefined) added++;
+    else if (old !== digest) changed++;
+  }
+  let removed = 0;
+  for (const key of before.keys()) if (!after.has(key)) removed++;
+  return { added, removed, changed };
+}
+
+/**
+ * Write a planned import in one transaction: the earlier import of the same ledger is replaced, the new source and
+ * its records land together, or (on any error or a killed process) nothing changes.
+ */
+export function commitImport(db: Db, plan: ImportPlan, onProgress: (p: ImportProgress) => void = () => {}): ImportReport {
+  const fillDown = LEDGER_KIND_BY_ID.get(plan.kind)?.roll ?? false;
+  const skipped: SkippedRow[] = [];
+  const records: ExtractedRecord[] = [];
+  const sheets: SheetSummary[] = [];
+  const totalRows = plan.sheets.reduce((n, s) => n + s.grid.rows.length - s.headerBottom - 1, 0);
+  for (const s of plan.sheets) {
+    const extracted = extractRecords(s.grid, s.headerBottom, s.columns, { fillDown, defaultVillage: s.village }, skipped);
+    records.push(...extracted);
+    const preamble = s.grid.rows
+      .slice(0, s.headerBottom + 1)
+      .map((row, r) => row.map((cell, c) => (s.grid.mergedFrom.has(`${r}:${c}`) ? '' : cell)));
+    sheets.push({
+      name: s.grid.name, headerRows: [s.headerTop + 1, s.headerBottom + 1], village: s.village, rows: extracted.length,
+      columns: s.columns, preamble, merges: s.grid.merges,
+    });
+    onProgress({ file: plan.fileName, phase: 'extract', done: Math.min(records.length + skipped.length, totalRows), total: totalRows });
+  }
+  const write = db.transaction(() => {
+    const previous = findPreviousSource(db, plan.kind, plan.fileName);
+    let replaced: ImportReport['replaced'] = null;
+    if (previous !== null) {
+      replaced = { sourceId: previous, ...compare(recordDigests(db, previous), digestsOf(records)) };
+      deleteSource(db, previous);
+    }
+    const sourceId = insertSource(db, {
+      kind: plan.kind, fileName: plan.fileName, sha256: plan.sha256, format: plan.format, encoding: plan.encoding,
+      sheets, rowCount: records.length, skipped,
+    });
+    insertRecords(db, sourceId, records, (done) => {
+      if (done % PROGRESS_EVERY === 0 || done === records.length) {
+        onProgress({ file: plan.fileName, phase: 'write', done, total: records.length });
+      }
+    });
+    if (plan.userCorrected) {
+      for (const s of plan.sheets) saveTemplate(db, s.signature, { kind: plan.kind, columns: s.columns.map((c) => c.field) });
+    }
+    return { sourceId, replaced };
+  });
+  const { sourceId, replaced } = write();
+  return {
+    sourceId, fileName: plan.fileName, kind: plan.kind, kindLabel: LEDGER_KIND_BY_ID.get(plan.kind)?.label ?? plan.kind,
+    format: plan.formatLabel, encoding: plan.encoding, sheets, skippedSheets: plan.skippedSheets,
+    warnings: plan.sheets.flatMap((s) => s.warnings.map((w) => `工作表“${s.grid.name}”：${w}`)),
+    rowsImported: records.length, skipped, replaced,
+  };
+}

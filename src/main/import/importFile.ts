@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { badInput } from '../errors';
+import type { Db } from '../workspace/workspace';
+import { commitImport, type ImportProgress, type ImportReport } from './commitImport';
+import { planImport, type PlanOptions } from './planImport';
+
+/** Largest file accepted: far above any real county ledger, low enough to refuse a runaway file before parsing. */
+export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+export function readInputFile(filePath: string): Uint8Array {
+  const name = path.basename(filePath);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(filePath);
+  } catch {
+    throw badInput('找不到文件或无法读取。', { file: name });
+  }
+  if (!stat.isFile()) throw badInput('这不是一个文件。', { file: name });
+  if (stat.size > MAX_FILE_BYTES) throw badInput(`文件大小 ${Math.round(stat.size / 1048576)} MB，超过上限 512 MB。`, { file: name });
+  return fs.readFileSync(filePath);
+}
+
+/** Plan and commit one file: the whole import lands, or the workspace is left as it was. */
+export function importFile(
+  db: Db, filePath: string, options: PlanOptions = {}, onProgress?: (p: ImportProgress) => void,
+): ImportReport {
+  const plan = planImport(db, readInputFile(filePath), filePath, options);
+  return commitImport(db, plan, onProgress);
+}

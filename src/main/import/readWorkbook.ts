@@ -1,0 +1,144 @@
+import * as XLSX from 'xlsx';
+import * as cptable from 'xlsx/dist/cpexcel';
+import { badInput, UserError } from '../errors';
+import { decodeText } from './decodeText';
+import { sniffFormat, type FileFormat } from './sniff';
+
+// Without the code pages, legacy workbooks in codepage 936 (GBK) decode to the wrong characters.
+XLSX.set_cptable(cptable);
+
+/** One sheet as text cells, merged ranges filled with their top-left value. */
+export interface SheetGrid {
+  name: string;
+  /** rows[r][c]: the cell's text exactly as read ('' for empty); r and c are 0-based. */
+  rows: string[][];
+  /** True for cells that got their value from a merged range rather than holding it themselves. */
+  mergedFrom: ReadonlySet<string>;
+  /** Merged ranges as [firstRow, firstCol, lastRow, lastCol], 0-based. */
+  merges: [number, number, number, number][];
+}
+
+export interface Workbook {
+  format: FileFormat;
+  encoding: string | null;
+  sheets: SheetGrid[];
+}
+
+/** Excel's own limits: a larger sheet or cell did not come from Excel or WPS and is refused. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_CELL_CHARS = 32_767;
+
+function cellText(cell: XLSX.CellObject | undefined): string {
+  if (cell === undefined || cell.v === undefined || cell.v === null) return '';
+  switch (cell.t) {
+    case 's':
+      return String(cell.v);
+    case 'n': {
+      const v = cell.v as number;
+      // A date-formatted number shows as a date in Excel; keep it as ISO text so it reads the same here.
+      if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) {
+        const d = XLSX.SSF.parse_date_code(v) as { y: number; m: number; d: number } | null;
+        if (d) return `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
+      }
+      // Integers below 1e21 print without exponent, so a damaged 18-digit ID keeps every digit the file holds.
+      return String(v);
+    }
+    case 'b':
+      return cell.v ? 'TRUE' : 'FALSE';
+    case 'e':
+      return cell.w ?? '#N/A';
+    default:
+      return String(cell.v);
+  }
+}
+
+function toGrid(name: string, ws: XLSX.WorkSheet): SheetGrid {
+  const data = (ws['!data'] as XLSX.CellObject[][] | undefined) ?? [];
+  const rows: string[][] = [];
+  for (let r = 0; r < data.length; r++) {
+    const src = data[r];
+    const row: string[] = [];
+    if (src) for (let c = 0; c < src.length; c++) row[c] = cellText(src[c]);
+    for (let c = 0; c < row.length; c++) row[c] ??= '';
+    rows.push(row);
+  }
+  const mergedFrom = new Set<string>();
+  const merges: SheetGrid['merges'] = [];
+  for (const m of (ws['!merges'] as XLSX.Range[] | undefined) ?? []) {
+    merges.push([m.s.r, m.s.c, m.e.r, m.e.c]);
+    const value = rows[m.s.r]?.[m.s.c] ?? '';
+    if (value === '') continue;
+    // Clamp to the rows that exist: a merge over a whole column must not allocate a million rows.
+    const lastRow = Math.min(m.e.r, rows.length - 1);
+    const lastCol = Math.min(m.e.c, m.s.c + 16383);
+    for (let r = m.s.r; r <= lastRow; r++) {
+      const row = rows[r] ?? (rows[r] = []);
+      for (let c = m.s.c; c <= lastCol; c++) {
+        if (r === m.s.r && c === m.s.c) continue;
+        if ((row[c] ?? '') === '') {
+          row[c] = value;
+          mergedFrom.add(`${r}:${c}`);
+        }
+      }
+      for (let c = 0; c < row.length; c++) row[c] ??= '';
+    }
+  }
+  return { name, rows, mergedFrom, merges };
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function translateParseError(err: unknown, fileName: string): Error {
+  const message = err instanceof Error ? err.message : String(err);
+  if (/password|encrypt/i.test(message)) {
+    return badInput('工作簿已加密（设置了打开密码），请在 Excel 或 WPS 中取消密码后另存再导入。', { file: fileName });
+  }
+  if (/zip|central directory|end of data|corrupt|unsupported|invalid|cannot find|not a/i.test(message)) {
+    return badInput(`文件已损坏或不是有效的电子表格，无法读取（${message}）。`, { file: fileName });
+  }
+  return badInput(`无法读取此文件（${message}）。`, { file: fileName });
+}
+
+/** Parse a file's bytes into text grids, one per sheet; never coerces IDs, phones or dates. */
+export function readWorkbook(bytes: Uint8Array, fileName: string): Workbook {
+  const format = sniffFormat(bytes, fileName);
+  let wb: XLSX.WorkBook;
+  let encoding: string | null = null;
+  try {
+    if (format === 'csv' || format === 'html') {
+      const decoded = decodeText(bytes);
+      encoding = decoded.encoding;
+      const lines = countLines(decoded.text);
+      if (lines > MAX_ROWS) {
+        throw badInput(`文件有 ${lines} 行，超过 Excel 的上限 ${MAX_ROWS} 行，请按村拆分后再导入。`, { file: fileName });
+      }
+      // raw: every CSV cell stays text, so 530523199003071234 is not turned into a float.
+      wb = XLSX.read(decoded.text, { type: 'string', raw: true, dense: true, cellHTML: false });
+    } else {
+      wb = XLSX.read(bytes, {
+        type: 'buffer', dense: true, cellNF: true, cellText: false, cellHTML: false, cellFormula: false,
+        // One row past the limit is enough to tell a runaway sheet, without building a million more cells.
+        sheetRows: MAX_ROWS + 1,
+      });
+    }
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw translateParseError(err, fileName);
+  }
+  if (wb.SheetNames.length === 0) throw badInput('工作簿中没有工作表。', { file: fileName });
+  const sheets: SheetGrid[] = [];
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    if (!ws) continue;
+    const rowCount = ((ws['!data'] as unknown[] | undefined) ?? []).length;
+    if (rowCount > MAX_ROWS) {
+      throw badInput(`工作表有 ${rowCount} 行，超过 Excel 的上限 ${MAX_ROWS} 行，文件可能已损坏。`, { file: fileName, sheet: name });
+    }
+    sheets.push(toGrid(name, ws));
+  }
+  return { format, encoding, sheets };
+}

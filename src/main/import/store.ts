@@ -1,0 +1,164 @@
+import { FIELD_KEYS } from '../../shared/domain/fields';
+import type { LedgerKindId } from '../../shared/domain/ledgerKinds';
+import type { Db } from '../workspace/workspace';
+import type { ExtractedRecord, SkippedRow } from './extractRecords';
+import type { ColumnMapping } from './mapColumns';
+
+/** SQL for the sources, records and mapping_templates tables (created in workspace migration 001). */
+
+export interface SheetSummary {
+  name: string;
+  /** 1-based header rows as the spreadsheet shows them. */
+  headerRows: [number, number];
+  village: string | null;
+  rows: number;
+  columns: ColumnMapping[];
+  /** Every row above the data (title, 填报单位, header rows) as written, merged cells blank but for their first. */
+  preamble: string[][];
+  /** Merged ranges as [firstRow, firstCol, lastRow, lastCol], 0-based: the layout a corrected export reproduces. */
+  merges: [number, number, number, number][];
+}
+
+export interface SourceRow {
+  id: number;
+  kind: LedgerKindId;
+  fileName: string;
+  sha256: string;
+  format: string;
+  encoding: string | null;
+  sheets: SheetSummary[];
+  rowCount: number;
+  skipped: SkippedRow[];
+  importedAt: string;
+}
+
+export interface NewSource {
+  kind: LedgerKindId;
+  fileName: string;
+  sha256: string;
+  format: string;
+  encoding: string | null;
+  sheets: SheetSummary[];
+  rowCount: number;
+  skipped: SkippedRow[];
+}
+
+const RECORD_COLUMNS = ['source_id', 'sheet', 'row_number', 'raw', 'id_status', ...FIELD_KEYS];
+const INSERT_RECORD = `INSERT INTO records (${RECORD_COLUMNS.join(', ')}) VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')})`;
+
+export function insertSource(db: Db, source: NewSource): number {
+  const info = db
+    .prepare(
+      `INSERT INTO sources (kind, file_name, sha256, format, encoding, sheets, columns, row_count, skipped, imported_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      source.kind, source.fileName, source.sha256, source.format, source.encoding,
+      JSON.stringify(source.sheets.map(({ columns: _columns, ...rest }) => rest)),
+      JSON.stringify(source.sheets.map((s) => ({ sheet: s.name, columns: s.columns }))),
+      source.rowCount, JSON.stringify(source.skipped), new Date().toISOString(),
+    );
+  return Number(info.lastInsertRowid);
+}
+
+export function insertRecords(
+  db: Db, sourceId: number, records: readonly ExtractedRecord[], onRow: (done: number) => void,
+): void {
+  const stmt = db.prepare(INSERT_RECORD);
+  const params: unknown[] = new Array(RECORD_COLUMNS.length);
+  records.forEach((rec, i) => {
+    params[0] = sourceId;
+    params[1] = rec.sheet;
+    params[2] = rec.rowNumber;
+    params[3] = JSON.stringify(rec.raw);
+    params[4] = rec.idStatus;
+    FIELD_KEYS.forEach((key, k) => { params[5 + k] = rec.values.get(key) ?? null; });
+    stmt.run(params);
+    onRow(i + 1);
+  });
+}
+
+interface SourceDbRow {
+  id: number; kind: string; file_name: string; sha256: string; format: string; encoding: string | null;
+  sheets: string; columns: string; row_count: number; skipped: string; imported_at: string;
+}
+
+function toSource(row: SourceDbRow): SourceRow {
+  const summaries = JSON.parse(row.sheets) as Omit<SheetSummary, 'columns'>[];
+  const columns = JSON.parse(row.columns) as { sheet: string; columns: ColumnMapping[] }[];
+  return {
+    id: row.id, kind: row.kind as LedgerKindId, fileName: row.file_name, sha256: row.sha256, format: row.format,
+    encoding: row.encoding,
+    sheets: summaries.map((s, i) => ({ ...s, columns: columns[i]?.columns ?? [] })),
+    rowCount: row.row_count, skipped: JSON.parse(row.skipped) as SkippedRow[], importedAt: row.imported_at,
+  };
+}
+
+export function listSources(db: Db): SourceRow[] {
+  return (db.prepare('SELECT * FROM sources ORDER BY id').all() as SourceDbRow[]).map(toSource);
+}
+
+/** The earlier import of the same ledger: same kind and same file name. */
+export function findPreviousSource(db: Db, kind: LedgerKindId, fileName: string): number | null {
+  const row = db.prepare('SELECT id FROM sources WHERE kind = ? AND file_name = ? ORDER BY id DESC LIMIT 1').get(kind, fileName) as
+    | { id: number }
+    | undefined;
+  return row?.id ?? null;
+}
+
+export function deleteSource(db: Db, sourceId: number): void {
+  db.prepare('DELETE FROM records WHERE source_id = ?').run(sourceId);
+  db.prepare('DELETE FROM sources WHERE id = ?').run(sourceId);
+}
+
+/** Each record of a source as identity key → canonical values, to tell what a re-import added, removed or changed. */
+export function recordDigests(db: Db, sourceId: number): Map<string, string> {
+  const rows = db
+    .prepare(`SELECT sheet, id_status, ${FIELD_KEYS.join(', ')} FROM records WHERE source_id = ? ORDER BY id`)
+    .raw()
+    .all(sourceId) as unknown[][];
+  const out = new Map<string, string>();
+  const idIndex = 2 + FIELD_KEYS.indexOf('id_number');
+  const nameIndex = 2 + FIELD_KEYS.indexOf('name');
+  for (const row of rows) {
+    const values = row.slice(2);
+    const goodId = row[1] === 'ok' || row[1] === 'legacy15';
+    addDigest(out, goodId ? String(row[idIndex]) : `${String(row[0])}|${String(row[nameIndex])}`, JSON.stringify(values));
+  }
+  return out;
+}
+
+export function digestsOf(records: readonly ExtractedRecord[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const rec of records) {
+    const goodId = rec.idStatus === 'ok' || rec.idStatus === 'legacy15';
+    const key = goodId ? String(rec.values.get('id_number')) : `${rec.sheet}|${String(rec.values.get('name') ?? null)}`;
+    addDigest(out, key, JSON.stringify(FIELD_KEYS.map((k) => rec.values.get(k) ?? null)));
+  }
+  return out;
+}
+
+function addDigest(out: Map<string, string>, key: string, digest: string): void {
+  let unique = key;
+  for (let n = 2; out.has(unique); n++) unique = `${key}#${n}`;
+  out.set(unique, digest);
+}
+
+export interface MappingTemplate {
+  kind: LedgerKindId;
+  columns: (string | null)[];
+}
+
+export function findTemplate(db: Db, signature: string): MappingTemplate | null {
+  const row = db.prepare('SELECT kind, columns FROM mapping_templates WHERE signature = ?').get(signature) as
+    | { kind: string; columns: string }
+    | undefined;
+  return row ? { kind: row.kind as LedgerKindId, columns: JSON.parse(row.columns) as (string | null)[] } : null;
+}
+
+export function saveTemplate(db: Db, signature: string, template: MappingTemplate): void {
+  db.prepare(
+    `INSERT INTO mapping_templates (signature, kind, columns, saved_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(signature) DO UPDATE SET kind = excluded.kind, columns = excluded.columns, saved_at = excluded.saved_at`,
+  ).run(signature, template.kind, JSON.stringify(template.columns), new Date().toISOString());
+}

@@ -1,0 +1,7 @@
+import { migration001 } from './001_initial';
+import type { Migration } from './types';
+
+/** Every migration in order; version N must be at index N-1 (a test checks it). */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { inject } from 'vitest';
+import type { GroundTruth } from '../src/main/sample/generateSample';
+import { GROUND_TRUTH_FILE } from '../src/main/sample/generateSample';
+import { openWorkspace, type Db } from '../src/main/workspace/workspace';
+
+export function sampleDir(): string {
+  return inject('sampleDir');
+}
+
+export function groundTruth(): GroundTruth {
+  return JSON.parse(fs.readFileSync(path.join(sampleDir(), GROUND_TRUTH_FILE), 'utf8')) as GroundTruth;
+}
+
+export function tempDir(prefix = 'duizhang-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function tempWorkspace(): { db: Db; file: string } {
+  const file = path.join(tempDir(), 'ws.db');
+  return { db: openWorkspace(file, { create: true }), file };
+}
+
+/** Everything the workspace holds, to prove a failed import changed nothing. */
+export function snapshot(db: Db): string {
+  const tables = ['sources', 'records', 'mapping_templates', 'settings'];
+  return tables.map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY 1`).all())).join('\n');
+}
+
+export function writeFile(dir: string, name: string, content: string | Uint8Array): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
