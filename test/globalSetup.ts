@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,8 +11,12 @@ declare module 'vitest' {
   }
 }
 
-/** Generate the default sample township once per run; every test that imports it reads the same files. */
+/**
+ * Build the CLI (tests spawn it as a user would) and generate the default sample township once per run; every test
+ * that imports it reads the same files.
+ */
 export default async function setup(project: TestProject): Promise<void> {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   const dir = path.join(os.tmpdir(), 'duizhang-test-sample-600-seed1');
   if (!fs.existsSync(path.join(dir, GROUND_TRUTH_FILE))) {
     fs.rmSync(dir, { recursive: true, force: true });

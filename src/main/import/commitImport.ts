@@ -45,6 +45,13 @@ function compare(before: Map<string, string>, after: Map<string, string>) {
   return { added, removed, changed };
 }
 
+/** Every field some sheet maps, plus the village, which rows inherit from the sheet name or title. */
+function sourceFields(plan: ImportPlan): string[] {
+  const fields = new Set<string>(['village']);
+  for (const s of plan.sheets) for (const c of s.columns) if (c.field !== null && c.field !== 'seq') fields.add(c.field);
+  return [...fields];
+}
+
 /**
  * Write a planned import in one transaction: the earlier import of the same ledger is replaced, the new source and
  * its records land together, or (on any error or a killed process) nothing changes.
@@ -55,9 +62,10 @@ export function commitImport(db: Db, plan: ImportPlan, onProgress: (p: ImportPro
   const records: ExtractedRecord[] = [];
   const sheets: SheetSummary[] = [];
   const totalRows = plan.sheets.reduce((n, s) => n + s.grid.rows.length - s.headerBottom - 1, 0);
+  const fields = sourceFields(plan);
   for (const s of plan.sheets) {
-    const extracted = extractRecords(s.grid, s.headerBottom, s.columns, { fillDown, defaultVillage: s.village }, skipped);
-    records.push(...extracted);
+    const extracted = extractRecords(s.grid, s.headerBottom, s.columns, { fields, fillDown, defaultVillage: s.village }, skipped);
+    for (const rec of extracted) records.push(rec);
     const preamble = s.grid.rows
       .slice(0, s.headerBottom + 1)
       .map((row, r) => row.map((cell, c) => (s.grid.mergedFrom.has(`${r}:${c}`) ? '' : cell)));
@@ -71,14 +79,14 @@ export function commitImport(db: Db, plan: ImportPlan, onProgress: (p: ImportPro
     const previous = findPreviousSource(db, plan.kind, plan.fileName);
     let replaced: ImportReport['replaced'] = null;
     if (previous !== null) {
-      replaced = { sourceId: previous, ...compare(recordDigests(db, previous), digestsOf(records)) };
+      replaced = { sourceId: previous, ...compare(recordDigests(db, previous), digestsOf(fields, records)) };
       deleteSource(db, previous);
     }
     const sourceId = insertSource(db, {
       kind: plan.kind, fileName: plan.fileName, sha256: plan.sha256, format: plan.format, encoding: plan.encoding,
       sheets, rowCount: records.length, skipped,
     });
-    insertRecords(db, sourceId, records, (done) => {
+    insertRecords(db, sourceId, fields, records, (done) => {
       if (done % PROGRESS_EVERY === 0 || done === records.length) {
         onProgress({ file: plan.fileName, phase: 'write', done, total: records.length });
       }

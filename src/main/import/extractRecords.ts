@@ -1,7 +1,7 @@
 import { columnLetter } from '../../shared/errors';
-import { FIELD_BY_KEY, FILL_DOWN_FIELDS } from '../../shared/domain/fields';
+import { FIELD_BY_KEY, FILL_DOWN_FIELDS, type FieldDef } from '../../shared/domain/fields';
 import { analyzeId, type IdStatus } from '../../shared/domain/idNumber';
-import { cleanText, headerKey } from '../../shared/text/normalize';
+import { cleanText } from '../../shared/text/normalize';
 import type { ColumnMapping } from './mapColumns';
 import { normalizeValue, type CanonicalValue } from './normalizeValue';
 import { MAX_CELL_CHARS, type SheetGrid } from './readWorkbook';
@@ -13,7 +13,8 @@ export interface ExtractedRecord {
   /** The row's cells exactly as read, one per header column. */
   raw: string[];
   idStatus: IdStatus;
-  values: Map<string, CanonicalValue>;
+  /** Canonical values, aligned with the source's field list. */
+  values: CanonicalValue[];
 }
 
 export interface SkippedRow {
@@ -24,6 +25,8 @@ export interface SkippedRow {
 }
 
 export interface ExtractOptions {
+  /** The source's canonical fields, in the order `values` holds them. */
+  fields: readonly string[];
   /** Roll ledgers repeat household cells on member rows: a blank one is filled from the row above. */
   fillDown: boolean;
   /** Village for rows that lack one (from the sheet name or title). */
@@ -31,9 +34,16 @@ export interface ExtractOptions {
 }
 
 const FOOTER = /^(合计|小计|总计|共计|本页合计)|制表人|审核人|填表人|填报人|负责人签字|审核日期|制表日期|盖章/;
+const IDENTIFYING = ['name', 'id_number', 'head_name', 'head_id'];
 
 function footerCell(row: readonly string[]): boolean {
-  return row.slice(0, 6).some((cell) => FOOTER.test(cleanText(cell)));
+  return row.slice(0, 6).some((cell) => cell.length < 200 && FOOTER.test(cleanText(cell)));
+}
+
+interface Slot {
+  column: number;
+  position: number;
+  def: FieldDef;
 }
 
 export function extractRecords(
@@ -44,21 +54,35 @@ export function extractRecords(
   skipped: SkippedRow[],
 ): ExtractedRecord[] {
   const records: ExtractedRecord[] = [];
-  const mapped = columns.filter((c): c is ColumnMapping & { field: string } => c.field !== null && c.field !== 'seq');
-  const headerKeys = columns.map((c) => headerKey(c.header.split(' / ').at(-1) ?? ''));
-  const identifying = ['name', 'id_number', 'head_name', 'head_id'].filter((f) => mapped.some((c) => c.field === f));
+  const positionOf = new Map(options.fields.map((f, i) => [f, i]));
+  const slots: Slot[] = [];
+  for (const c of columns) {
+    const def = c.field === null ? undefined : FIELD_BY_KEY.get(c.field);
+    const position = c.field === null ? undefined : positionOf.get(c.field);
+    if (def && position !== undefined && def.key !== 'seq') slots.push({ column: c.index, position, def });
+  }
+  const idColumn = slots.find((s) => s.def.key === 'id_number')?.column;
+  const identifying = slots.filter((s) => IDENTIFYING.includes(s.def.key)).map((s) => s.position);
+  const fillPositions = options.fields.flatMap((f, i) => (FILL_DOWN_FIELDS.has(f) ? [i] : []));
+  const relationAt = positionOf.get('relation');
+  const householdAt = positionOf.get('household_no');
+  const villageAt = positionOf.get('village');
+  // Page headers repeated inside the data are exact copies of the header row.
+  const headerTexts = columns.map((c) => (c.header.split(' / ').at(-1) ?? '').trim());
+  const repeatThreshold = Math.max(2, Math.ceil(slots.length / 2));
   let previous: ExtractedRecord | null = null;
 
   for (let r = headerBottom + 1; r < grid.rows.length; r++) {
     const row = grid.rows[r] ?? [];
     const rowNumber = r + 1;
-    if (row.every((cell) => cleanText(cell) === '')) continue;
+    if (row.every((cell) => cell === '' || cleanText(cell) === '')) continue;
     if (footerCell(row)) {
       skipped.push({ sheet: grid.name, row: rowNumber, reason: '合计或签字行' });
       continue;
     }
-    const repeatsHeader = columns.filter((c) => c.header !== '' && headerKey(row[c.index] ?? '') === headerKeys[c.index]).length;
-    if (repeatsHeader >= Math.max(2, Math.ceil(mapped.length / 2))) {
+    let repeats = 0;
+    for (const c of columns) if (c.header !== '' && (row[c.index] ?? '').trim() === headerTexts[c.index]) repeats++;
+    if (repeats >= repeatThreshold) {
       skipped.push({ sheet: grid.name, row: rowNumber, reason: '重复的表头行' });
       continue;
     }
@@ -68,31 +92,23 @@ export function extractRecords(
       continue;
     }
     const raw = columns.map((c) => row[c.index] ?? '');
-    const values = new Map<string, CanonicalValue>();
-    for (const c of mapped) {
-      const def = FIELD_BY_KEY.get(c.field);
-      if (def) values.set(c.field, normalizeValue(def, raw[c.index] ?? ''));
+    const values: CanonicalValue[] = new Array<CanonicalValue>(options.fields.length).fill(null);
+    const id = idColumn === undefined ? null : analyzeId(raw[idColumn]);
+    for (const s of slots) {
+      values[s.position] = s.column === idColumn && id ? (id.normalized || null) : normalizeValue(s.def, raw[s.column] ?? '');
     }
-    if (identifying.every((f) => values.get(f) == null)) {
+    if (identifying.every((p) => values[p] == null)) {
       skipped.push({ sheet: grid.name, row: rowNumber, reason: '没有姓名和证件号码' });
       continue;
     }
     const startsHousehold =
-      values.get('relation') === '户主' ||
-      (values.get('household_no') != null && values.get('household_no') !== previous?.values.get('household_no'));
+      (relationAt !== undefined && values[relationAt] === '户主') ||
+      (householdAt !== undefined && values[householdAt] != null && values[householdAt] !== previous?.values[householdAt]);
     if (options.fillDown && previous && !startsHousehold) {
-      for (const field of FILL_DOWN_FIELDS) {
-        if (values.get(field) == null && previous.values.get(field) != null) values.set(field, previous.values.get(field) ?? null);
-      }
+      for (const p of fillPositions) if (values[p] == null) values[p] = previous.values[p] ?? null;
     }
-    if (values.get('village') == null && options.defaultVillage) values.set('village', options.defaultVillage);
-    const record: ExtractedRecord = {
-      sheet: grid.name,
-      rowNumber,
-      raw,
-      idStatus: analyzeId(raw[mapped.find((c) => c.field === 'id_number')?.index ?? -1] ?? '').status,
-      values,
-    };
+    if (villageAt !== undefined && values[villageAt] == null) values[villageAt] = options.defaultVillage;
+    const record: ExtractedRecord = { sheet: grid.name, rowNumber, raw, idStatus: id?.status ?? 'missing', values };
     records.push(record);
     previous = record;
   }

@@ -6,7 +6,7 @@ import { columnLetter } from '../../shared/errors';
 import { cleanText, headerKey } from '../../shared/text/normalize';
 import { badInput } from '../errors';
 import type { Db } from '../workspace/workspace';
-import { findHeader } from './findHeader';
+import { findHeader, headerRegionAt, SCAN_ROWS, type HeaderRegion } from './findHeader';
 import { headerSignature, mapColumns, type ColumnMapping } from './mapColumns';
 import { readWorkbook, type SheetGrid, type Workbook } from './readWorkbook';
 import { FORMAT_LABELS } from './sniff';
@@ -47,13 +47,15 @@ export type MappingOverrides = Readonly<Record<string, string | null>>;
 export interface PlanOptions {
   kind?: LedgerKindId;
   overrides?: MappingOverrides;
+  /** 1-based last header row, when the user points at it (the same for every sheet). */
+  headerRow?: number;
 }
 
 const DEFAULT_SHEET_NAME = /^(sheet|工作表|表)\s*\d*$/i;
 const VILLAGE_IN_TEXT = /(?:乡|镇|街道)([\u4e00-\u9fa5]{1,8}?(?:村|社区))/;
 
 function villageOf(grid: SheetGrid, headerTop: number, fileName: string, sheetCount: number): string | null {
-  const above = grid.rows.slice(0, headerTop).flat().map(cleanText).join(' ');
+  const above = grid.rows.slice(0, headerTop).flat().filter((c) => c.length <= 200).map(cleanText).join(' ');
   const fromTitle = VILLAGE_IN_TEXT.exec(above)?.[1];
   if (fromTitle) return fromTitle;
   const sheet = cleanText(grid.name);
@@ -86,8 +88,28 @@ function applyOverrides(columns: ColumnMapping[], overrides: MappingOverrides): 
   return changed;
 }
 
-function planSheet(db: Db | null, grid: SheetGrid, kind: LedgerKindId | null, fileName: string, sheetCount: number) {
-  const header = findHeader(grid);
+/** A row whose headers match a saved template is the header, even when none of them is a known synonym. */
+function headerFromTemplate(db: Db, grid: SheetGrid): HeaderRegion | null {
+  const limit = Math.min(grid.rows.length, SCAN_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const region = headerRegionAt(grid, r);
+    if (region.parts.some((p) => p.length > 0) && findTemplate(db, headerSignature(region.parts.map((p) => p.join(' / '))))) return region;
+  }
+  return null;
+}
+
+function locateHeader(db: Db | null, grid: SheetGrid, options: PlanOptions): HeaderRegion | null {
+  if (options.headerRow !== undefined) {
+    const bottom = options.headerRow - 1;
+    return bottom >= 0 && bottom < grid.rows.length ? headerRegionAt(grid, bottom) : null;
+  }
+  const userHeaders = new Set(Object.keys(options.overrides ?? {}).map(headerKey));
+  return findHeader(grid, userHeaders) ?? (db ? headerFromTemplate(db, grid) : null);
+}
+
+function planSheet(db: Db | null, grid: SheetGrid, options: PlanOptions, fileName: string, sheetCount: number) {
+  const kind = options.kind ?? null;
+  const header = locateHeader(db, grid, options);
   if (!header) return null;
   const mapped = mapColumns(header.parts, kind);
   const signature = headerSignature(mapped.columns.map((c) => c.header));
@@ -115,7 +137,7 @@ export function planImport(db: Db | null, bytes: Uint8Array, filePath: string, o
   const sheets: SheetPlan[] = [];
   let templateKind: LedgerKindId | null = null;
   for (const grid of workbook.sheets) {
-    const planned = planSheet(db, grid, options.kind ?? null, fileName, workbook.sheets.length);
+    const planned = planSheet(db, grid, options, fileName, workbook.sheets.length);
     if (!planned) {
       if (grid.rows.some((r) => r.some((c) => c !== ''))) skippedSheets.push({ sheet: grid.name, reason: '未找到表头' });
       continue;

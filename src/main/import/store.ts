@@ -43,8 +43,7 @@ export interface NewSource {
   skipped: SkippedRow[];
 }
 
-const RECORD_COLUMNS = ['source_id', 'sheet', 'row_number', 'raw', 'id_status', ...FIELD_KEYS];
-const INSERT_RECORD = `INSERT INTO records (${RECORD_COLUMNS.join(', ')}) VALUES (${RECORD_COLUMNS.map(() => '?').join(', ')})`;
+const KNOWN_FIELDS = new Set(FIELD_KEYS);
 
 export function insertSource(db: Db, source: NewSource): number {
   const info = db
@@ -61,18 +60,21 @@ export function insertSource(db: Db, source: NewSource): number {
   return Number(info.lastInsertRowid);
 }
 
+/** Insert the records of one source; only the fields the source maps are bound (the rest stay NULL). */
 export function insertRecords(
-  db: Db, sourceId: number, records: readonly ExtractedRecord[], onRow: (done: number) => void,
+  db: Db, sourceId: number, fields: readonly string[], records: readonly ExtractedRecord[], onRow: (done: number) => void,
 ): void {
-  const stmt = db.prepare(INSERT_RECORD);
-  const params: unknown[] = new Array(RECORD_COLUMNS.length);
+  for (const f of fields) if (!KNOWN_FIELDS.has(f)) throw new Error(`unknown field ${f}`);
+  const columns = ['source_id', 'sheet', 'row_number', 'raw', 'id_status', ...fields];
+  const stmt = db.prepare(`INSERT INTO records (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+  const params: unknown[] = new Array(columns.length);
+  params[0] = sourceId;
   records.forEach((rec, i) => {
-    params[0] = sourceId;
     params[1] = rec.sheet;
     params[2] = rec.rowNumber;
     params[3] = JSON.stringify(rec.raw);
     params[4] = rec.idStatus;
-    FIELD_KEYS.forEach((key, k) => { params[5 + k] = rec.values.get(key) ?? null; });
+    for (let k = 0; k < fields.length; k++) params[5 + k] = rec.values[k] ?? null;
     stmt.run(params);
     onRow(i + 1);
   });
@@ -128,12 +130,15 @@ export function recordDigests(db: Db, sourceId: number): Map<string, string> {
   return out;
 }
 
-export function digestsOf(records: readonly ExtractedRecord[]): Map<string, string> {
+export function digestsOf(fields: readonly string[], records: readonly ExtractedRecord[]): Map<string, string> {
   const out = new Map<string, string>();
+  const positions = FIELD_KEYS.map((k) => fields.indexOf(k));
+  const idAt = fields.indexOf('id_number');
+  const nameAt = fields.indexOf('name');
   for (const rec of records) {
     const goodId = rec.idStatus === 'ok' || rec.idStatus === 'legacy15';
-    const key = goodId ? String(rec.values.get('id_number')) : `${rec.sheet}|${String(rec.values.get('name') ?? null)}`;
-    addDigest(out, key, JSON.stringify(FIELD_KEYS.map((k) => rec.values.get(k) ?? null)));
+    const key = goodId ? String(rec.values[idAt]) : `${rec.sheet}|${String(rec.values[nameAt] ?? null)}`;
+    addDigest(out, key, JSON.stringify(positions.map((p) => (p < 0 ? null : (rec.values[p] ?? null)))));
   }
   return out;
 }

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import * as XLSX from 'xlsx';
 import type { GridCell, GridSheet } from './grid';
@@ -14,6 +13,8 @@ const STREAM_ROWS = 100_000;
  * merged layouts go through SheetJS instead (they are split into volumes and stay small).
  */
 async function writeXlsxStreaming(file: string, sheets: readonly GridSheet[]): Promise<void> {
+  // Loaded on demand: ExcelJS takes a second to load and only county-size sheets need it.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name);

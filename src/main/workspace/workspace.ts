@@ -46,12 +46,17 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    // 64 MB page cache: an import of a county ledger otherwise spills index pages to the WAL mid-transaction.
+    db.pragma('cache_size = -65536');
     migrate(db, options.targetVersion ?? LATEST_VERSION);
     return db;
   } catch (err) {
     db?.close();
     if (isCorruptionError(err)) {
       throw new UserError('WORKSPACE_CORRUPT', `工作区文件“${file}”已损坏或不是对账工作区，无法打开。`);
+    }
+    if ((err as { code?: string }).code === 'SQLITE_CANTOPEN') {
+      throw new UserError('NOT_FOUND', `无法打开工作区文件“${file}”：路径不存在、是文件夹或没有权限。`);
     }
     throw err;
   }
