@@ -189,7 +189,7 @@ function buildSheet(
   if (layout.title) {
     rows.push([layout.title(name), ...Array<GridCell>(width - 1).fill(null)]);
     merges.push({ s: { r: 0, c: 0 }, e: { r: 0, c: width - 1 } });
-    rows.push([`填报单位：${town}人民政府　　填报日期：2026年11月`, ...Array<GridCell>(width - 1).fill(null)]);
+    rows.push([`填报单位：${town}人民政府\u3000\u3000填报日期：2026年11月`, ...Array<GridCell>(width - 1).fill(null)]);
     merges.push({ s: { r: 1, c: 0 }, e: { r: 1, c: width - 1 } });
   }
   const header = headerRows(layout.columns, rows.length);

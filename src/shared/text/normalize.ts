@@ -4,7 +4,7 @@ const SPACES = /[\s\u200b-\u200d\u2060\ufeff]/g;
 /** Printable ASCII and CJK unified ideographs are already NFKC-stable and hold no space to strip but ' '. */
 const PLAIN = /^[\x21-\x7e\u4e00-\u9fff]*$/;
 
-/** NFKC (full-width → ASCII) and every kind of space removed: "王　芳" → "王芳". */
+/** NFKC (full-width → ASCII) and every kind of space removed: "王\u3000芳" → "王芳". */
 export function cleanText(raw: string | null | undefined): string {
   if (raw == null) return '';
   if (PLAIN.test(raw)) return raw;
