@@ -2,7 +2,7 @@
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { cli: 'src/main/cli/bin.ts' },
+  entryPoints: { cli: 'src/main/cli/bin.ts', bench: 'scripts/bench.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,
