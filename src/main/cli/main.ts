@@ -2,11 +2,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isLedgerKindId, LEDGER_KINDS, type LedgerKindId } from '../../shared/domain/ledgerKinds';
 import { badInput, UserError } from '../errors';
-import { importFile } from '../import/importFile';
-import type { MappingOverrides } from '../import/planImport';
+import { importFile, readInputFile } from '../import/importFile';
+import { planImport, type MappingOverrides, type PlanOptions } from '../import/planImport';
+import { previewImport } from '../import/previewImport';
 import { generateSample } from '../sample/generateSample';
 import { openWorkspace } from '../workspace/workspace';
-import { formatImportReport } from './formatImport';
+import { formatImportReport, formatPreview } from './formatImport';
 import { ProgressBar } from './progressBar';
 import { runDemo } from './demo';
 
@@ -14,7 +15,9 @@ import { runDemo } from './demo';
 export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
 
 const USAGE = `用法：
-  duizhang import <工作区.db> <文件>… [--kind <台账类型>] [--map 表头=字段]…
+  duizhang import <工作区.db> <文件>… [--kind <台账类型>] [--map 表头=字段]… [--header-row 行号]
+  duizhang preview <文件> [--workspace 工作区.db] [--kind <台账类型>] [--map 表头=字段]… [--header-row 行号]
+                                   只预览识别结果（表头、列映射、前几行），不写入
   duizhang sample <目录> [--households 户数] [--seed 种子]
   duizhang demo [目录]             生成示例乡镇并导入（npm start）
 
@@ -44,22 +47,42 @@ function parsePositiveInt(value: string | undefined, name: string): number | und
   return Number(value);
 }
 
-async function cmdImport(args: string[], out: NodeJS.WritableStream): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args, allowPositionals: true,
-    options: { kind: { type: 'string' }, map: { type: 'string', multiple: true } },
-  });
-  const [dbPath, ...files] = positionals;
-  if (!dbPath || files.length === 0) throw badInput(`缺少工作区或文件。\n${USAGE}`);
+const PLAN_OPTIONS = {
+  kind: { type: 'string' }, map: { type: 'string', multiple: true }, 'header-row': { type: 'string' },
+} as const;
+
+function planOptions(values: { kind?: string | undefined; map?: string[] | undefined; 'header-row'?: string | undefined }): PlanOptions {
   const kind = parseKind(values.kind);
   const overrides = parseMappings(values.map);
+  const headerRow = parsePositiveInt(values['header-row'], '--header-row');
+  return { ...(kind ? { kind } : {}), ...(overrides ? { overrides } : {}), ...(headerRow ? { headerRow } : {}) };
+}
+
+async function cmdPreview(args: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...PLAN_OPTIONS, workspace: { type: 'string' } } });
+  const [file] = positionals;
+  if (!file) throw badInput(`缺少文件。\n${USAGE}`);
+  const db = values.workspace ? openWorkspace(values.workspace) : null;
+  try {
+    out.write(`${formatPreview(previewImport(planImport(db, readInputFile(file), file, planOptions(values))))}\n`);
+  } finally {
+    db?.close();
+  }
+  return EXIT.ok;
+}
+
+async function cmdImport(args: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: PLAN_OPTIONS });
+  const [dbPath, ...files] = positionals;
+  if (!dbPath || files.length === 0) throw badInput(`缺少工作区或文件。\n${USAGE}`);
+  const options = planOptions(values);
   const db = openWorkspace(dbPath, { create: true });
   const bar = new ProgressBar();
   let failed = 0;
   try {
     for (const file of files) {
       try {
-        const report = importFile(db, file, { ...(kind ? { kind } : {}), ...(overrides ? { overrides } : {}) }, (p) =>
+        const report = importFile(db, file, options, (p) =>
           bar.update(`${path.basename(file)} ${p.phase === 'extract' ? '读取' : '写入'}`, p.done, p.total));
         bar.clear();
         out.write(`${formatImportReport(report)}\n`);
@@ -99,6 +122,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   try {
     switch (command) {
       case 'import': return await cmdImport(args, out);
+      case 'preview': return await cmdPreview(args, out);
       case 'sample': return await cmdSample(args, out);
       case 'demo': return await runDemo(args[0], out);
       case undefined:

@@ -54,7 +54,9 @@ export interface KindGuess {
  * Roll ledgers share their columns, so between them the name decides; without a hint, the township book is assumed
  * when 户编号 is present and the village table otherwise (village tables usually lack it).
  */
-export function guessLedgerKind(fields: ReadonlySet<string>, nameText: string): KindGuess[] {
+export function guessLedgerKind(fields: ReadonlySet<string>, text: string): KindGuess[] {
+  // "填报单位：XX乡人民政府" sits above most headers, and 人民政府 contains 民政.
+  const nameText = text.replaceAll('人民政府', '');
   const guesses = LEDGER_KINDS.map((kind): KindGuess => {
     const reasons: string[] = [];
     let score = 0;

@@ -30,6 +30,21 @@ describe('duizhang CLI', () => {
     expect(r.stdout).toMatch(/B 证照号 → 证件号码/);
   });
 
+  it('preview shows the mapping and first normalised rows and writes nothing', () => {
+    const dir = tempDir();
+    const file = writeFile(dir, '名单.csv', '说明：某村名单\n成员,证照号\n"王　芳",１１０１０５１９４９１２３１００２ｘ\n');
+    const ws = path.join(dir, 'ws.db');
+    openWorkspace(ws, { create: true }).close();
+    const r = runCli(['preview', file, '--workspace', ws, '--header-row', '2', '--map', '成员=姓名', '--map', '证照号=证件号码']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/工作表“Sheet1”：表头第 2 行/);
+    expect(r.stdout).toMatch(/第 3 行：姓名=王芳，证件号码=11010519491231002X/);
+    expect(r.stdout).toMatch(/仅预览，未写入工作区/);
+    const db = openWorkspace(ws);
+    expect(db.prepare('SELECT count(*) AS n FROM sources').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('bad input: exit code 2 and a Chinese error naming the file on stderr; other files still import', () => {
     const dir = tempDir();
     const db = path.join(dir, 'ws.db');
