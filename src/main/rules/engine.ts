@@ -1,0 +1,97 @@
+import { LEDGER_KIND_BY_ID, type LedgerKindId } from '../../shared/domain/ledgerKinds';
+import { RULE_FAMILIES, SEVERITIES, type RuleFamily, type Severity } from '../../shared/domain/rules';
+import { linkRecords, type LinkSummary } from '../link/linkRecords';
+import { asOfDate, loadSettings } from '../settings/settings';
+import type { Db } from '../workspace/workspace';
+import { closeMissing, saveFindings } from './issueStore';
+import { RULES } from './registry';
+import { registerRuleFunctions } from './sqlFunctions';
+import type { Rule, RuleContext } from './types';
+
+export interface RuleRun {
+  id: string;
+  title: string;
+  severity: Severity;
+  ran: boolean;
+  found: number;
+  /** Why it did not run (switched off, a ledger kind not imported). */
+  skipped: string | null;
+}
+
+export interface CheckSummary {
+  asOf: string;
+  link: LinkSummary;
+  rules: RuleRun[];
+  /** One line per missing ledger kind: "未导入医保参保名单，跳过 N 条规则". */
+  notes: string[];
+  /** Open issues by family and severity. */
+  byFamily: { family: RuleFamily; severity: Severity; count: number }[];
+  /** Open issues by village and severity. */
+  byVillage: { village: string; severity: Severity; count: number }[];
+  opened: number;
+  closed: number;
+  open: number;
+}
+
+interface RuleSetting {
+  rule: string;
+  enabled: number;
+  severity: string | null;
+}
+
+export function ruleContext(db: Db): RuleContext {
+  registerRuleFunctions(db);
+  const settings = loadSettings(db);
+  const asOf = asOfDate(settings);
+  return { db, settings, asOf, incomeYear: Number(asOf.slice(0, 4)) - 1 };
+}
+
+function importedKinds(db: Db): Set<LedgerKindId> {
+  return new Set((db.prepare('SELECT DISTINCT kind FROM sources').all() as { kind: LedgerKindId }[]).map((r) => r.kind));
+}
+
+/** Link every record, run every enabled rule whose ledgers are present, and bring the issue list up to date. */
+export function runCheck(db: Db, rules: readonly Rule[] = RULES): CheckSummary {
+  const started = new Date().toISOString();
+  const link = linkRecords(db);
+  const ctx = ruleContext(db);
+  const kinds = importedKinds(db);
+  const overrides = new Map((db.prepare('SELECT rule, enabled, severity FROM rule_settings').all() as RuleSetting[]).map((r) => [r.rule, r]));
+  const missingCounts = new Map<LedgerKindId, number>();
+  const runs: RuleRun[] = [];
+  const before = (db.prepare("SELECT count(*) AS n FROM issues WHERE status = 'open'").get() as { n: number }).n;
+  let closed = 0;
+  db.transaction(() => {
+    const ran: string[] = [];
+    const found = new Set<string>();
+    for (const rule of rules) {
+      const setting = overrides.get(rule.id);
+      const severity = (setting?.severity ?? rule.severity) as Severity;
+      const missing = rule.needs.filter((k) => !kinds.has(k));
+      if (setting && setting.enabled === 0) {
+        runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: '已停用' });
+        continue;
+      }
+      if (missing.length > 0) {
+        for (const k of missing) missingCounts.set(k, (missingCounts.get(k) ?? 0) + 1);
+        runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: `未导入${missing.map((k) => LEDGER_KIND_BY_ID.get(k)?.label ?? k).join('、')}` });
+        continue;
+      }
+      const findings = rule.check(ctx);
+      for (const key of saveFindings(db, rule, severity, findings, started, ctx.settings.operator)) found.add(key);
+      ran.push(rule.id);
+      runs.push({ id: rule.id, title: rule.title, severity, ran: true, found: findings.length, skipped: null });
+    }
+    closed = closeMissing(db, ran, found, started, ctx.settings.operator);
+  })();
+  const notes = [...missingCounts].map(([k, n]) => `未导入${LEDGER_KIND_BY_ID.get(k)?.label ?? k}，跳过 ${n} 条规则`);
+  const byFamily = (db.prepare(`SELECT substr(rule, 1, instr(rule, '.') - 1) AS family, severity, count(*) AS count
+    FROM issues WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2`).all() as CheckSummary['byFamily'])
+    .filter((r) => Object.hasOwn(RULE_FAMILIES, r.family) && Object.hasOwn(SEVERITIES, r.severity));
+  const byVillage = db.prepare(`SELECT coalesce(village, '（未知）') AS village, severity, count(*) AS count
+    FROM issues WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2`).all() as CheckSummary['byVillage'];
+  const open = (db.prepare("SELECT count(*) AS n FROM issues WHERE status = 'open'").get() as { n: number }).n;
+  const summary: CheckSummary = { asOf: ctx.asOf, link, rules: runs, notes, byFamily, byVillage, opened: Math.max(0, open - before + closed), closed, open };
+  db.prepare('INSERT INTO check_runs (started_at, finished_at, summary) VALUES (?, ?, ?)').run(started, new Date().toISOString(), JSON.stringify({ ...summary, rules: undefined }));
+  return summary;
+}

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import type { IssueStatus, RuleMeta, Severity } from '../../shared/domain/rules';
+import type { Db } from '../workspace/workspace';
+import type { Finding } from './types';
+
+/** SQL for the issues and issue_history tables (workspace migration 002). */
+
+export interface RecordRef {
+  id: number;
+  source: string;
+  file: string;
+  sheet: string;
+  row: number;
+}
+
+export interface IssueRow {
+  key: string;
+  rule: string;
+  severity: Severity;
+  level: 'person' | 'household';
+  village: string | null;
+  householdKey: string | null;
+  personKeys: string[];
+  field: string | null;
+  observed: Record<string, unknown>;
+  records: RecordRef[];
+  message: string;
+  status: IssueStatus;
+  statusReason: string | null;
+  statusUntil: string | null;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export const issueKey = (rule: string, entity: string, field: string | null): string => `${rule}|${entity}|${field ?? ''}`;
+
+const hashOf = (f: Finding): string => createHash('sha1').update(JSON.stringify(f.observed)).digest('hex');
+
+function recordRefs(db: Db, ids: readonly number[]): RecordRef[] {
+  const stmt = db.prepare(`SELECT r.id, s.kind AS source, s.file_name AS file, r.sheet, r.row_number AS row
+    FROM records r JOIN sources s ON s.id = r.source_id WHERE r.id = ?`);
+  return ids.map((id) => stmt.get(id) as RecordRef | undefined).filter((r): r is RecordRef => r !== undefined);
+}
+
+function addHistory(db: Db, key: string, at: string, status: IssueStatus, reason: string | null, actor: string): void {
+  db.prepare('INSERT INTO issue_history (issue_key, at, status, reason, actor) VALUES (?, ?, ?, ?, ?)').run(key, at, status, reason, actor);
+}
+
+interface Existing {
+  status: IssueStatus;
+  data_hash: string;
+  status_reason: string | null;
+  status_until: string | null;
+}
+
+/**
+ * Store what one rule found. A finding already on the list keeps its status, except that an issue closed as fixed
+ * comes back when found again, one confirmed correct comes back when its data changed, and a deferral ends on its date.
+ * Returns the keys found.
+ */
+export function saveFindings(db: Db, rule: RuleMeta, severity: Severity, findings: readonly Finding[], now: string, actor: string): Set<string> {
+  const get = db.prepare('SELECT status, data_hash, status_reason, status_until FROM issues WHERE key = ?');
+  const insert = db.prepare(`INSERT INTO issues (key, rule, severity, level, village, household_key, person_keys, field, observed,
+      records, message, status, status_reason, status_until, data_hash, first_seen, last_seen)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', NULL, NULL, ?, ?, ?)`);
+  const update = db.prepare(`UPDATE issues SET severity = ?, village = ?, household_key = ?, person_keys = ?, observed = ?,
+      records = ?, message = ?, data_hash = ?, last_seen = ?, status = ?, status_reason = ?, status_until = ? WHERE key = ?`);
+  const found = new Set<string>();
+  for (const f of findings) {
+    const key = issueKey(rule.id, f.entity, f.field);
+    if (found.has(key)) continue;
+    found.add(key);
+    const hash = hashOf(f);
+    const refs = JSON.stringify(recordRefs(db, f.recordIds));
+    const existing = get.get(key) as Existing | undefined;
+    if (!existing) {
+      insert.run(key, rule.id, severity, rule.level, f.village, f.householdKey, JSON.stringify(f.personKeys), f.field,
+        JSON.stringify(f.observed), refs, f.message, hash, now, now);
+      addHistory(db, key, now, 'open', '规则检查发现', actor);
+      continue;
+    }
+    let status: IssueStatus = existing.status;
+    let reason: string | null = null;
+    if (status === 'resolved') { status = 'open'; reason = '复查仍存在'; }
+    if (status === 'confirmed' && existing.data_hash !== hash) { status = 'open'; reason = '数据已变化，需重新核实'; }
+    if (status === 'deferred' && existing.status_until !== null && existing.status_until <= now.slice(0, 10)) { status = 'open'; reason = '暂缓期已到'; }
+    const unchanged = status === existing.status;
+    update.run(severity, f.village, f.householdKey, JSON.stringify(f.personKeys), JSON.stringify(f.observed), refs, f.message,
+      hash, now, status, unchanged ? existing.status_reason : reason, unchanged ? existing.status_until : null, key);
+    if (!unchanged) addHistory(db, key, now, status, reason, actor);
+  }
+  return found;
+}
+
+/** Issues of the rules that ran which were not found again are fixed: they close themselves (已整改). */
+export function closeMissing(db: Db, ruleIds: readonly string[], found: ReadonlySet<string>, now: string, actor: string): number {
+  const open = db.prepare(`SELECT key FROM issues WHERE status IN ('open', 'deferred') AND rule IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ruleIds)) as { key: string }[];
+  const close = db.prepare("UPDATE issues SET status = 'resolved', status_reason = ?, status_until = NULL WHERE key = ?");
+  let closed = 0;
+  for (const { key } of open) {
+    if (found.has(key)) continue;
+    close.run('复查未再发现', key);
+    addHistory(db, key, now, 'resolved', '复查未再发现', actor);
+    closed++;
+  }
+  return closed;
+}
+
+interface IssueDbRow {
+  key: string; rule: string; severity: string; level: string; village: string | null; household_key: string | null;
+  person_keys: string; field: string | null; observed: string; records: string; message: string; status: string;
+  status_reason: string | null; status_until: string | null; first_seen: string; last_seen: string;
+}
+
+export function toIssue(row: IssueDbRow): IssueRow {
+  return {
+    key: row.key, rule: row.rule, severity: row.severity as Severity, level: row.level as IssueRow['level'],
+    village: row.village, householdKey: row.household_key, personKeys: JSON.parse(row.person_keys) as string[],
+    field: row.field, observed: JSON.parse(row.observed) as Record<string, unknown>,
+    records: JSON.parse(row.records) as RecordRef[], message: row.message, status: row.status as IssueStatus,
+    statusReason: row.status_reason, statusUntil: row.status_until, firstSeen: row.first_seen, lastSeen: row.last_seen,
+  };
+}
+
+export function listIssues(db: Db): IssueRow[] {
+  return (db.prepare('SELECT * FROM issues ORDER BY village, rule, key').all() as IssueDbRow[]).map(toIssue);
+}

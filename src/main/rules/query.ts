@@ -1,0 +1,70 @@
+import { LEDGER_KINDS } from '../../shared/domain/ledgerKinds';
+import type { Finding, RuleContext } from './types';
+
+/** SQL fragments and the grouping every rule shares: a rule is a query; this turns its rows into findings. */
+
+export const ROLL = LEDGER_KINDS.filter((k) => k.roll).map((k) => `'${k.id}'`).join(', ');
+/** Roll ledgers other than the reference (national) export. */
+export const OTHER_ROLL = LEDGER_KINDS.filter((k) => k.roll && k.id !== 'national').map((k) => `'${k.id}'`).join(', ');
+export const REC = 'records r JOIN sources s ON s.id = r.source_id';
+/** Age on asOf from the ID's birth digits (null for records without a usable ID). */
+export const AGE = 'age_on(id_birth(r.person_key), :asOf)';
+
+export const KIND_LABEL: Record<string, string> = Object.fromEntries(LEDGER_KINDS.map((k) => [k.id, k.label]));
+
+/** A query row: which entity, where it is, which record, and what that record says. */
+export interface Hit {
+  entity: string;
+  household_key: string | null;
+  village: string | null;
+  record_id: number;
+  kind: string;
+  person_key?: string | null;
+  name?: string | null;
+  value?: unknown;
+  /** Field of the finding when one rule reports several fields (household field differences). */
+  field?: string | null;
+}
+
+export interface CollectOptions {
+  field: string | null;
+  level: 'person' | 'household';
+  /** Name of the observed quantity when it is not a ledger's own value (e.g. 成员数). */
+  extra?: (hits: Hit[]) => Record<string, unknown>;
+}
+
+/** Run a rule's query with the standard parameters (:asOf, :incomeYear and any given) and group rows by entity. */
+export function collect(
+  ctx: RuleContext, sql: string, params: Record<string, unknown>, options: CollectOptions, message: (hits: Hit[]) => string,
+): Finding[] {
+  const rows = ctx.db.prepare(sql).all({ asOf: ctx.asOf, incomeYear: ctx.incomeYear, ...params }) as Hit[];
+  const groups = new Map<string, Hit[]>();
+  for (const row of rows) {
+    const key = `${row.entity}\u0001${row.field ?? options.field ?? ''}`;
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
+  }
+  return [...groups.values()].map((hits): Finding => {
+    const first = hits[0] as Hit;
+    const observed: Record<string, unknown> = {};
+    for (const h of hits) if (h.value !== undefined) observed[h.kind] = h.value;
+    const personKeys = options.level === 'person'
+      ? [first.entity]
+      : [...new Set(hits.map((h) => h.person_key).filter((k): k is string => typeof k === 'string'))];
+    return {
+      entity: first.entity,
+      field: first.field ?? options.field,
+      village: hits.find((h) => h.village)?.village ?? null,
+      householdKey: hits.find((h) => h.household_key)?.household_key ?? (options.level === 'household' ? first.entity : null),
+      personKeys,
+      recordIds: [...new Set(hits.map((h) => h.record_id))],
+      observed: { ...observed, ...options.extra?.(hits) },
+      message: message(hits),
+    };
+  });
+}
+
+/** "张三（户卡第 5 行）" style helpers for messages. */
+export const who = (h: Hit): string => h.name ?? h.person_key ?? h.entity;
+export const ledger = (kind: string): string => KIND_LABEL[kind] ?? kind;

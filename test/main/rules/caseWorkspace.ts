@@ -1,0 +1,27 @@
+import type { LedgerKindId } from '../../../src/shared/domain/ledgerKinds';
+import { analyzeId } from '../../../src/shared/domain/idNumber';
+import { insertRecords, insertSource } from '../../../src/main/import/store';
+import type { ExtractedRecord } from '../../../src/main/import/extractRecords';
+import { saveSetting, type Settings } from '../../../src/main/settings/settings';
+import type { RuleCase } from '../../../src/main/rules/types';
+import { openWorkspace, type Db } from '../../../src/main/workspace/workspace';
+
+/** A workspace in memory holding a case's ledgers, each as its own source, records inserted as an import would. */
+export function caseWorkspace(c: Pick<RuleCase, 'ledgers' | 'settings'>): Db {
+  const db = openWorkspace(':memory:', { create: true });
+  saveSetting(db, 'asOf', '2026-06-30');
+  for (const [key, value] of Object.entries(c.settings ?? {})) saveSetting(db, key as keyof Settings, value as never);
+  for (const [kind, rows] of Object.entries(c.ledgers) as [LedgerKindId, Record<string, string | number | null>[]][]) {
+    const fields = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    const sourceId = insertSource(db, {
+      kind, fileName: `${kind}.xlsx`, sha256: kind, format: 'xlsx', encoding: null, sheets: [], rowCount: rows.length, skipped: [],
+    });
+    const records: ExtractedRecord[] = rows.map((row, i) => ({
+      sheet: 'Sheet1', rowNumber: i + 2, raw: fields.map((f) => String(row[f] ?? '')),
+      idStatus: analyzeId(typeof row.id_number === 'string' ? row.id_number : null).status,
+      values: fields.map((f) => (f === 'id_number' && typeof row[f] === 'string' ? analyzeId(row[f]).normalized : (row[f] ?? null))),
+    }));
+    insertRecords(db, sourceId, fields, records, () => {});
+  }
+  return db;
+}
