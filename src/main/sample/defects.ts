@@ -57,8 +57,18 @@ function must<T>(value: T | undefined | null, what: string): T {
   return value;
 }
 
+const DEPT_INDEX = new WeakMap<LedgerRow[], Map<string, LedgerRow[]>>();
+
+/** A department list's rows of one person, through an index built once per list. */
 function deptRows(c: Ctx, kind: DeptKind, personId: string): LedgerRow[] {
-  return c.v.dept[kind].filter((r) => r.personId === personId);
+  const list = c.v.dept[kind];
+  let index = DEPT_INDEX.get(list);
+  if (!index) {
+    index = new Map();
+    for (const r of list) if (r.personId) index.set(r.personId, [...(index.get(r.personId) ?? []), r]);
+    DEPT_INDEX.set(list, index);
+  }
+  return index.get(personId) ?? [];
 }
 
 /** Replace a person's ID in every ledger where it appears (the person's true ID is wrong everywhere). */
@@ -278,17 +288,22 @@ export function injectDefects(t: SampleTownship, v: LedgerViews, rng: Random, pe
   const c: Ctx = { t, v, rng, used: new Set(), householdOf };
   const order = rng.shuffle([...t.households]);
   const truth: TruthDefect[] = [];
+  // Whether a household fits a defect depends on the household alone, so each defect's cursor only moves forward.
+  const cursors = SPECS.map(() => 0);
   for (let round = 0; round < perRule; round++) {
-    for (const spec of SPECS) {
-      const h = order.find((x) => !c.used.has(x.no) && spec.fits(x, c));
-      if (!h) continue;
+    SPECS.forEach((spec, s) => {
+      let i = cursors[s] ?? 0;
+      while (i < order.length && (c.used.has((order[i] as SampleHousehold).no) || !spec.fits(order[i] as SampleHousehold, c))) i++;
+      cursors[s] = i + 1;
+      const h = order[i];
+      if (!h) return;
       c.used.add(h.no);
       const { personIds, note, otherHouseholdNo } = spec.inject(h, c);
       truth.push({
         rule: spec.rule, ledger: spec.ledger, village: h.village, householdNo: h.no, personIds, field: spec.field, note,
         ...(otherHouseholdNo ? { otherHouseholdNo } : {}),
       });
-    }
+    });
   }
   return truth;
 }
