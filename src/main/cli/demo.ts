@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { importFile } from '../import/importFile';
 import { listSources } from '../import/store';
-import { generateSample, GROUND_TRUTH_FILE } from '../sample/generateSample';
+import { generateSample, GROUND_TRUTH_FILE, type GroundTruth } from '../sample/generateSample';
+import { saveSetting } from '../settings/settings';
 import { openWorkspace } from '../workspace/workspace';
 import { formatImportReport } from './formatImport';
 
@@ -23,6 +24,9 @@ export async function runDemo(dirArg: string | undefined, out: NodeJS.WritableSt
   const db = openWorkspace(dbPath, { create: true });
   try {
     if (listSources(db).length === 0) {
+      const truth = JSON.parse(fs.readFileSync(path.join(filesDir, GROUND_TRUTH_FILE), 'utf8')) as GroundTruth;
+      // The sample describes its own date: ages and deadlines are computed on it, not on today.
+      saveSetting(db, 'asOf', truth.asOf);
       for (const file of fs.readdirSync(filesDir).filter((f) => f !== GROUND_TRUTH_FILE).sort()) {
         out.write(`${formatImportReport(importFile(db, path.join(filesDir, file)))}\n`);
       }

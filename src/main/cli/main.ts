@@ -1,11 +1,18 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SEVERITIES } from '../../shared/domain/rules';
 import { isLedgerKindId, LEDGER_KINDS, type LedgerKindId } from '../../shared/domain/ledgerKinds';
 import { badInput, UserError } from '../errors';
 import { importFile, readInputFile } from '../import/importFile';
 import { planImport, type MappingOverrides, type PlanOptions } from '../import/planImport';
 import { previewImport } from '../import/previewImport';
+import { runCheck, type CheckSummary } from '../rules/engine';
+import { writeIssuesJson, writeIssuesXlsx } from '../rules/issueExport';
+import { RULES } from '../rules/registry';
 import { generateSample } from '../sample/generateSample';
+import { formatCheckSummary } from './formatCheck';
 import { openWorkspace } from '../workspace/workspace';
 import { formatImportReport, formatPreview } from './formatImport';
 import { ProgressBar } from './progressBar';
@@ -18,6 +25,9 @@ const USAGE = `用法：
   duizhang import <工作区.db> <文件>… [--kind <台账类型>] [--map 表头=字段]… [--header-row 行号]
   duizhang preview <文件> [--workspace 工作区.db] [--kind <台账类型>] [--map 表头=字段]… [--header-row 行号]
                                    只预览识别结果（表头、列映射、前几行），不写入
+  duizhang check <工作区.db> [--json 输出.json] [--xlsx 输出.xlsx]
+  duizhang check --source <台账类型>=<文件> [--source …] [--json 输出.json] [--xlsx 输出.xlsx]
+  duizhang rules [工作区.db]         列出全部规则及上次是否运行
   duizhang sample <目录> [--households 户数] [--seed 种子]
   duizhang demo [目录]             生成示例乡镇并导入（npm start）
 
@@ -99,6 +109,50 @@ async function cmdImport(args: string[], out: NodeJS.WritableStream): Promise<nu
   return failed > 0 ? EXIT.badInput : EXIT.ok;
 }
 
+async function cmdCheck(args: string[], out: NodeJS.WritableStream): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { json: { type: 'string' }, xlsx: { type: 'string' }, source: { type: 'string', multiple: true } },
+  });
+  const sources = values.source ?? [];
+  const [dbArg] = positionals;
+  if (!dbArg && sources.length === 0) throw badInput(`缺少工作区或 --source。\n${USAGE}`);
+  const temp = dbArg ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'duizhang-check-'));
+  const db = openWorkspace(dbArg ?? path.join(temp ?? '', 'check.db'), { create: temp !== null });
+  try {
+    for (const spec of sources) {
+      const eq = spec.indexOf('=');
+      const kind = parseKind(eq > 0 ? spec.slice(0, eq) : undefined);
+      if (!kind) throw badInput(`--source 的格式应为“台账类型=文件”，收到“${spec}”。`);
+      out.write(`${formatImportReport(importFile(db, spec.slice(eq + 1), { kind }))}\n`);
+    }
+    const summary = runCheck(db);
+    out.write(`${formatCheckSummary(summary)}\n`);
+    if (values.json) writeIssuesJson(db, summary, values.json);
+    if (values.xlsx) writeIssuesXlsx(db, values.xlsx);
+  } finally {
+    db.close();
+    if (temp) fs.rmSync(temp, { recursive: true, force: true });
+  }
+  return EXIT.ok;
+}
+
+function cmdRules(args: string[], out: NodeJS.WritableStream): number {
+  const [dbArg] = args;
+  let ran = new Map<string, string>();
+  if (dbArg) {
+    const db = openWorkspace(dbArg);
+    const last = db.prepare('SELECT summary FROM check_runs ORDER BY id DESC LIMIT 1').get() as { summary: string } | undefined;
+    db.close();
+    const runs = last ? (JSON.parse(last.summary) as CheckSummary).rules : [];
+    ran = new Map(runs.map((r) => [r.id, r.ran ? `已运行，发现 ${r.found} 个` : `未运行：${r.skipped ?? ''}`]));
+  }
+  for (const r of RULES) {
+    out.write(`${r.id.padEnd(30)}${SEVERITIES[r.severity]}  ${r.title}${dbArg ? `  [${ran.get(r.id) ?? '尚未检查'}]` : ''}\n`);
+  }
+  return EXIT.ok;
+}
+
 async function cmdSample(args: string[], out: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, options: { households: { type: 'string' }, seed: { type: 'string' } },
@@ -123,6 +177,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     switch (command) {
       case 'import': return await cmdImport(args, out);
       case 'preview': return await cmdPreview(args, out);
+      case 'check': return await cmdCheck(args, out);
+      case 'rules': return cmdRules(args, out);
       case 'sample': return await cmdSample(args, out);
       case 'demo': return await runDemo(args[0], out);
       case undefined:

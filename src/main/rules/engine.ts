@@ -16,6 +16,7 @@ export interface RuleRun {
   found: number;
   /** Why it did not run (switched off, a ledger kind not imported). */
   skipped: string | null;
+  ms: number;
 }
 
 export interface CheckSummary {
@@ -69,18 +70,19 @@ export function runCheck(db: Db, rules: readonly Rule[] = RULES): CheckSummary {
       const severity = (setting?.severity ?? rule.severity) as Severity;
       const missing = rule.needs.filter((k) => !kinds.has(k));
       if (setting && setting.enabled === 0) {
-        runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: '已停用' });
+        runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: '已停用', ms: 0 });
         continue;
       }
       if (missing.length > 0) {
         for (const k of missing) missingCounts.set(k, (missingCounts.get(k) ?? 0) + 1);
-        runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: `未导入${missing.map((k) => LEDGER_KIND_BY_ID.get(k)?.label ?? k).join('、')}` });
+        runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: `未导入${missing.map((k) => LEDGER_KIND_BY_ID.get(k)?.label ?? k).join('、')}`, ms: 0 });
         continue;
       }
+      const t0 = performance.now();
       const findings = rule.check(ctx);
       for (const key of saveFindings(db, rule, severity, findings, started, ctx.settings.operator)) found.add(key);
       ran.push(rule.id);
-      runs.push({ id: rule.id, title: rule.title, severity, ran: true, found: findings.length, skipped: null });
+      runs.push({ id: rule.id, title: rule.title, severity, ran: true, found: findings.length, skipped: null, ms: Math.round(performance.now() - t0) });
     }
     closed = closeMissing(db, ran, found, started, ctx.settings.operator);
   })();
@@ -92,6 +94,6 @@ export function runCheck(db: Db, rules: readonly Rule[] = RULES): CheckSummary {
     FROM issues WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2`).all() as CheckSummary['byVillage'];
   const open = (db.prepare("SELECT count(*) AS n FROM issues WHERE status = 'open'").get() as { n: number }).n;
   const summary: CheckSummary = { asOf: ctx.asOf, link, rules: runs, notes, byFamily, byVillage, opened: Math.max(0, open - before + closed), closed, open };
-  db.prepare('INSERT INTO check_runs (started_at, finished_at, summary) VALUES (?, ?, ?)').run(started, new Date().toISOString(), JSON.stringify({ ...summary, rules: undefined }));
+  db.prepare('INSERT INTO check_runs (started_at, finished_at, summary) VALUES (?, ?, ?)').run(started, new Date().toISOString(), JSON.stringify(summary));
   return summary;
 }

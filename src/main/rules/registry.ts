@@ -17,12 +17,24 @@ import { rule as householdRelationAge } from './household/relationAge';
 import { rule as householdSizeMismatch } from './household/sizeMismatch';
 import { rule as householdFieldInconsistent } from './household/fieldInconsistent';
 import { rule as householdHeadIdMismatch } from './household/headIdMismatch';
+import { rule as ledgerMissing } from './ledger/missing';
+import { rule as ledgerExtra } from './ledger/extra';
+import { rule as ledgerOtherHousehold } from './ledger/otherHousehold';
+import { rule as ledgerNameDiff } from './ledger/nameDiff';
+import { rule as ledgerSexDiff } from './ledger/sexDiff';
+import { rule as ledgerRelationDiff } from './ledger/relationDiff';
+import { rule as ledgerSizeDiff } from './ledger/sizeDiff';
+import { rule as ledgerCategoryDiff } from './ledger/categoryDiff';
+import { rule as ledgerExitDiff } from './ledger/exitDiff';
+import { rule as ledgerIncomeDiff } from './ledger/incomeDiff';
+import { rule as ledgerHelperDiff } from './ledger/helperDiff';
 
 /** Every rule, listed explicitly: a test proves each file under rules/<family>/ is here and each entry has cases. */
 export const RULES: readonly Rule[] = [
   identityMalformed, identityChecksum, identityExcelDamaged, identityLegacy15, identityBirthdateInvalid,
   identityRegionUnknown, identitySexMismatch, identityBirthdateMismatch, identityDuplicate,
   householdNoHead, householdMultipleHeads, householdMultipleSpouses, householdSpouseSameSex, householdRelationSex, householdRelationAge, householdSizeMismatch, householdFieldInconsistent, householdHeadIdMismatch,
+  ledgerMissing, ledgerExtra, ledgerOtherHousehold, ledgerNameDiff, ledgerSexDiff, ledgerRelationDiff, ledgerSizeDiff, ledgerCategoryDiff, ledgerExitDiff, ledgerIncomeDiff, ledgerHelperDiff,
 ];
 
 export const RULE_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -1,7 +1,7 @@
 import { ROLL } from '../query';
 
 /** Member rows of roll-ledger households, one ledger at a time, with sex and birth date from the ID where it is usable. */
-export const MEMBERS = `m AS (
+export const MEMBERS = `m AS MATERIALIZED (
   SELECT r.id, r.source_id, s.kind, r.household_key, r.village, r.person_key, r.name, r.relation, r.head_id,
     r.household_size, coalesce(id_sex(r.person_key), r.sex) AS sx, id_birth(r.person_key) AS birth
   FROM records r JOIN sources s ON s.id = r.source_id
