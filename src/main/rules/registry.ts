@@ -28,6 +28,24 @@ import { rule as ledgerCategoryDiff } from './ledger/categoryDiff';
 import { rule as ledgerExitDiff } from './ledger/exitDiff';
 import { rule as ledgerIncomeDiff } from './ledger/incomeDiff';
 import { rule as ledgerHelperDiff } from './ledger/helperDiff';
+import { rule as labourChildLabour } from './labour/childLabour';
+import { rule as labourElderlyAble } from './labour/elderlyAble';
+import { rule as labourMigrantUnable } from './labour/migrantUnable';
+import { rule as labourStudentMigrant } from './labour/studentMigrant';
+import { rule as labourPreschoolAge } from './labour/preschoolAge';
+import { rule as labourNoEmployment } from './labour/noEmployment';
+import { rule as labourTekunWorking } from './labour/tekunWorking';
+import { rule as incomeSumMismatch } from './income/sumMismatch';
+import { rule as incomePerCapitaMismatch } from './income/perCapitaMismatch';
+import { rule as incomeBelowLine } from './income/belowLine';
+import { rule as incomeUnmonitored } from './income/unmonitored';
+import { rule as incomeRiskEliminatedLow } from './income/riskEliminatedLow';
+import { rule as statusExitYearMissing } from './status/exitYearMissing';
+import { rule as statusExitYearRange } from './status/exitYearRange';
+import { rule as statusNotExited } from './status/notExited';
+import { rule as statusRiskDateMissing } from './status/riskDateMissing';
+import { rule as statusEliminatedEarly } from './status/eliminatedEarly';
+import { rule as assistNoHelper } from './assist/noHelper';
 
 /** Every rule, listed explicitly: a test proves each file under rules/<family>/ is here and each entry has cases. */
 export const RULES: readonly Rule[] = [
@@ -35,6 +53,7 @@ export const RULES: readonly Rule[] = [
   identityRegionUnknown, identitySexMismatch, identityBirthdateMismatch, identityDuplicate,
   householdNoHead, householdMultipleHeads, householdMultipleSpouses, householdSpouseSameSex, householdRelationSex, householdRelationAge, householdSizeMismatch, householdFieldInconsistent, householdHeadIdMismatch,
   ledgerMissing, ledgerExtra, ledgerOtherHousehold, ledgerNameDiff, ledgerSexDiff, ledgerRelationDiff, ledgerSizeDiff, ledgerCategoryDiff, ledgerExitDiff, ledgerIncomeDiff, ledgerHelperDiff,
+  labourChildLabour, labourElderlyAble, labourMigrantUnable, labourStudentMigrant, labourPreschoolAge, labourNoEmployment, labourTekunWorking, incomeSumMismatch, incomePerCapitaMismatch, incomeBelowLine, incomeUnmonitored, incomeRiskEliminatedLow, statusExitYearMissing, statusExitYearRange, statusNotExited, statusRiskDateMissing, statusEliminatedEarly, assistNoHelper,
 ];
 
 export const RULE_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
