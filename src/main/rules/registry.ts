@@ -46,6 +46,18 @@ import { rule as statusNotExited } from './status/notExited';
 import { rule as statusRiskDateMissing } from './status/riskDateMissing';
 import { rule as statusEliminatedEarly } from './status/eliminatedEarly';
 import { rule as assistNoHelper } from './assist/noHelper';
+import { rule as deptDeceasedMember } from './dept/deceasedMember';
+import { rule as deptMovedOut } from './dept/movedOut';
+import { rule as deptNewbornMissing } from './dept/newbornMissing';
+import { rule as deptCivilStatusDiff } from './dept/civilStatusDiff';
+import { rule as deptMedicalUninsured } from './dept/medicalUninsured';
+import { rule as deptSchoolDropout } from './dept/schoolDropout';
+import { rule as deptHousingUnsafe } from './dept/housingUnsafe';
+import { rule as deptWaterUnsafe } from './dept/waterUnsafe';
+import { rule as deptDisabilityHealth } from './dept/disabilityHealth';
+import { rule as deptRangerIneligible } from './dept/rangerIneligible';
+import { rule as deptFourtypesHit } from './dept/fourtypesHit';
+import { rule as incomeWageMissing } from './income/wageMissing';
 
 /** Every rule, listed explicitly: a test proves each file under rules/<family>/ is here and each entry has cases. */
 export const RULES: readonly Rule[] = [
@@ -53,7 +65,8 @@ export const RULES: readonly Rule[] = [
   identityRegionUnknown, identitySexMismatch, identityBirthdateMismatch, identityDuplicate,
   householdNoHead, householdMultipleHeads, householdMultipleSpouses, householdSpouseSameSex, householdRelationSex, householdRelationAge, householdSizeMismatch, householdFieldInconsistent, householdHeadIdMismatch,
   ledgerMissing, ledgerExtra, ledgerOtherHousehold, ledgerNameDiff, ledgerSexDiff, ledgerRelationDiff, ledgerSizeDiff, ledgerCategoryDiff, ledgerExitDiff, ledgerIncomeDiff, ledgerHelperDiff,
-  labourChildLabour, labourElderlyAble, labourMigrantUnable, labourStudentMigrant, labourPreschoolAge, labourNoEmployment, labourTekunWorking, incomeSumMismatch, incomePerCapitaMismatch, incomeBelowLine, incomeUnmonitored, incomeRiskEliminatedLow, statusExitYearMissing, statusExitYearRange, statusNotExited, statusRiskDateMissing, statusEliminatedEarly, assistNoHelper,
+  labourChildLabour, labourElderlyAble, labourMigrantUnable, labourStudentMigrant, labourPreschoolAge, labourNoEmployment, labourTekunWorking, incomeSumMismatch, incomePerCapitaMismatch, incomeBelowLine, incomeUnmonitored, incomeRiskEliminatedLow, incomeWageMissing, statusExitYearMissing, statusExitYearRange, statusNotExited, statusRiskDateMissing, statusEliminatedEarly, assistNoHelper,
+  deptDeceasedMember, deptMovedOut, deptNewbornMissing, deptCivilStatusDiff, deptMedicalUninsured, deptSchoolDropout, deptHousingUnsafe, deptWaterUnsafe, deptDisabilityHealth, deptRangerIneligible, deptFourtypesHit,
 ];
 
 export const RULE_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));
