@@ -230,7 +230,11 @@ export interface PlannedFile {
   sheets: GridSheet[];
 }
 
-/** Lay out one ledger: roll ledgers of many villages are split into volumes (册) of 20 villages, as townships keep them. */
+/**
+ * Lay out every ledger: roll ledgers of many villages are split into volumes (册) of 20 villages, as townships keep
+ * them. Each ledger's view is released once its files are out: at county size the views are most of the heap, and
+ * SheetJS's writers spend their time in garbage collection that grows with it.
+ */
 export function* layOut(
   t: SampleTownship, views: LedgerViews, rng: Random, formatting: TruthFormatting[], formattingLimit: number,
 ): Generator<PlannedFile> {
@@ -238,7 +242,9 @@ export function* layOut(
   for (const layout of layoutsFor(t)) {
     const roll = (views.roll as Partial<Record<LedgerKindId, Map<string, LedgerRow[]>>>)[layout.kind];
     if (!roll) {
-      const list = views.dept[layout.kind as Exclude<LedgerKindId, RollKind>];
+      const kind = layout.kind as Exclude<LedgerKindId, RollKind>;
+      const list = views.dept[kind];
+      views.dept[kind] = [];
       yield { kind: layout.kind, file: layout.file, format: layout.format, sheets: [buildSheet(layout, '名单', list.map((row) => [row]), renderer, rng, t.town)] };
       continue;
     }
@@ -247,6 +253,7 @@ export function* layOut(
       const members = roll.get(h.no) ?? [];
       if (members.length > 0) byVillage.get(h.village)?.push(members);
     }
+    roll.clear();
     if (layout.kind === 'national') {
       yield { kind: layout.kind, file: layout.file, format: layout.format, sheets: [buildSheet(layout, 'Sheet1', [...byVillage.values()].flat(), renderer, rng, t.town)] };
       continue;
