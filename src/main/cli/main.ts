@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SEVERITIES } from '../../shared/domain/rules';
+import { ISSUE_STATUSES, SEVERITIES, type Severity } from '../../shared/domain/rules';
 import { isLedgerKindId, LEDGER_KINDS, type LedgerKindId } from '../../shared/domain/ledgerKinds';
 import { badInput, UserError } from '../errors';
 import { importFile, readInputFile } from '../import/importFile';
@@ -10,7 +10,10 @@ import { planImport, type MappingOverrides, type PlanOptions } from '../import/p
 import { previewImport } from '../import/previewImport';
 import { runCheck, type CheckSummary } from '../rules/engine';
 import { writeIssuesJson, writeIssuesXlsx } from '../rules/issueExport';
+import { setIssueStatus } from '../rules/issueStore';
 import { RULES } from '../rules/registry';
+import { setRuleSetting } from '../rules/ruleSettings';
+import { loadSettings, parseSetting, saveSetting } from '../settings/settings';
 import { generateSample } from '../sample/generateSample';
 import { formatCheckSummary } from './formatCheck';
 import { openWorkspace } from '../workspace/workspace';
@@ -28,6 +31,9 @@ const USAGE = `用法：
   duizhang check <工作区.db> [--json 输出.json] [--xlsx 输出.xlsx]
   duizhang check --source <台账类型>=<文件> [--source …] [--json 输出.json] [--xlsx 输出.xlsx]
   duizhang rules [工作区.db]         列出全部规则及上次是否运行
+  duizhang rule <工作区.db> <规则> [--on | --off] [--severity error|warning|info]
+  duizhang issue <工作区.db> <问题编号> --status confirmed|deferred|open [--reason 理由] [--until 日期]
+  duizhang settings <工作区.db> [设置项 值]
   duizhang sample <目录> [--households 户数] [--seed 种子]
   duizhang demo [目录]             生成示例乡镇并导入（npm start）
 
@@ -153,6 +159,64 @@ function cmdRules(args: string[], out: NodeJS.WritableStream): number {
   return EXIT.ok;
 }
 
+function cmdRule(args: string[], out: NodeJS.WritableStream): number {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, options: { on: { type: 'boolean' }, off: { type: 'boolean' }, severity: { type: 'string' } },
+  });
+  const [dbArg, ruleId] = positionals;
+  if (!dbArg || !ruleId) throw badInput(`缺少工作区或规则编号。\n${USAGE}`);
+  const db = openWorkspace(dbArg);
+  try {
+    setRuleSetting(db, ruleId, {
+      ...(values.on ? { enabled: true } : values.off ? { enabled: false } : {}),
+      ...(values.severity !== undefined ? { severity: values.severity as Severity } : {}),
+    });
+  } finally {
+    db.close();
+  }
+  out.write(`已更新规则 ${ruleId}，下次检查时生效。\n`);
+  return EXIT.ok;
+}
+
+function cmdIssue(args: string[], out: NodeJS.WritableStream): number {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, options: { status: { type: 'string' }, reason: { type: 'string' }, until: { type: 'string' } },
+  });
+  const [dbArg, key] = positionals;
+  const status = values.status;
+  if (!dbArg || !key || (status !== 'confirmed' && status !== 'deferred' && status !== 'open')) {
+    throw badInput(`用法：duizhang issue <工作区.db> <问题编号> --status confirmed|deferred|open [--reason 理由] [--until 日期]`);
+  }
+  const db = openWorkspace(dbArg);
+  try {
+    setIssueStatus(db, key, {
+      status, actor: loadSettings(db).operator,
+      ...(values.reason !== undefined ? { reason: values.reason } : {}), ...(values.until !== undefined ? { until: values.until } : {}),
+    });
+  } finally {
+    db.close();
+  }
+  out.write(`问题 ${key} 已标记为“${ISSUE_STATUSES[status]}”。\n`);
+  return EXIT.ok;
+}
+
+function cmdSettings(args: string[], out: NodeJS.WritableStream): number {
+  const [dbArg, key, value] = args;
+  if (!dbArg) throw badInput(`缺少工作区。\n${USAGE}`);
+  const db = openWorkspace(dbArg);
+  try {
+    if (key !== undefined) {
+      if (value === undefined) throw badInput(`设置项“${key}”缺少值。`);
+      const parsed = parseSetting(key, value);
+      saveSetting(db, parsed.key, parsed.value);
+    }
+    for (const [k, v] of Object.entries(loadSettings(db))) out.write(`${k.padEnd(22)}${JSON.stringify(v)}\n`);
+  } finally {
+    db.close();
+  }
+  return EXIT.ok;
+}
+
 async function cmdSample(args: string[], out: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true, options: { households: { type: 'string' }, seed: { type: 'string' } },
@@ -179,6 +243,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       case 'preview': return await cmdPreview(args, out);
       case 'check': return await cmdCheck(args, out);
       case 'rules': return cmdRules(args, out);
+      case 'rule': return cmdRule(args, out);
+      case 'issue': return cmdIssue(args, out);
+      case 'settings': return cmdSettings(args, out);
       case 'sample': return await cmdSample(args, out);
       case 'demo': return await runDemo(args[0], out);
       case undefined:

@@ -140,6 +140,18 @@ function linkHouseholdBlocks(db: Db): void {
   }
 }
 
+/**
+ * Re-link the records of some households after their values changed (a correction): persons by exact ID, households
+ * by 户编号. Probable matches and household blocks keep what the last full link decided.
+ */
+export function relinkHouseholds(db: Db, householdKeys: readonly string[]): void {
+  const keys = JSON.stringify(householdKeys);
+  db.prepare(`UPDATE records SET person_key = id_number, link_method = 'id', link_confidence = 1
+    WHERE household_key IN (SELECT value FROM json_each(?)) AND id_status IN ('ok', 'legacy15', 'bad_birth_date')`).run(keys);
+  db.prepare(`UPDATE records SET household_key = household_no
+    WHERE household_key IN (SELECT value FROM json_each(?)) AND household_no IS NOT NULL`).run(keys);
+}
+
 /** Rebuild every link from the current values. Runs in one transaction. */
 export function linkRecords(db: Db): LinkSummary {
   return db.transaction((): LinkSummary => {

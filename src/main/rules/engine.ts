@@ -1,6 +1,6 @@
 import { LEDGER_KIND_BY_ID, type LedgerKindId } from '../../shared/domain/ledgerKinds';
 import { RULE_FAMILIES, SEVERITIES, type RuleFamily, type Severity } from '../../shared/domain/rules';
-import { linkRecords, type LinkSummary } from '../link/linkRecords';
+import { linkRecords, relinkHouseholds, type LinkSummary } from '../link/linkRecords';
 import { asOfDate, loadSettings } from '../settings/settings';
 import type { Db } from '../workspace/workspace';
 import { closeMissing, saveFindings } from './issueStore';
@@ -51,10 +51,48 @@ function importedKinds(db: Db): Set<LedgerKindId> {
   return new Set((db.prepare('SELECT DISTINCT kind FROM sources').all() as { kind: LedgerKindId }[]).map((r) => r.kind));
 }
 
+export interface CheckOptions {
+  rules?: readonly Rule[];
+  /**
+   * Re-check only these households (after a correction): every rule runs over their records alone, widened to the
+   * households that share a person with them, and only issues inside that scope can close.
+   */
+  households?: readonly string[];
+}
+
+/**
+ * Rules read `records` unqualified; a temporary view of that name shadows the table (SQLite looks in temp first), so
+ * the same SQL runs over the scope alone.
+ */
+function enterScope(db: Db, households: readonly string[]): string[] {
+  const keys = JSON.stringify(households);
+  const widened = db.prepare(`SELECT DISTINCT o.household_key AS k FROM main.records r JOIN main.records o ON o.person_key = r.person_key
+    WHERE r.household_key IN (SELECT value FROM json_each(?)) AND o.household_key IS NOT NULL`).all(keys) as { k: string }[];
+  const scope = [...new Set([...households, ...widened.map((w) => w.k)])];
+  db.exec('DROP VIEW IF EXISTS temp.records; DROP TABLE IF EXISTS temp.scope');
+  db.exec('CREATE TEMP TABLE scope (household_key TEXT PRIMARY KEY)');
+  const add = db.prepare('INSERT OR IGNORE INTO temp.scope VALUES (?)');
+  for (const k of scope) add.run(k);
+  db.exec('CREATE TEMP VIEW records AS SELECT * FROM main.records WHERE household_key IN (SELECT household_key FROM temp.scope)');
+  return scope;
+}
+
+function leaveScope(db: Db): void {
+  db.exec('DROP VIEW IF EXISTS temp.records; DROP TABLE IF EXISTS temp.scope');
+}
+
 /** Link every record, run every enabled rule whose ledgers are present, and bring the issue list up to date. */
-export function runCheck(db: Db, rules: readonly Rule[] = RULES): CheckSummary {
+export function runCheck(db: Db, options: CheckOptions = {}): CheckSummary {
+  const rules = options.rules ?? RULES;
   const started = new Date().toISOString();
-  const link = linkRecords(db);
+  let link: LinkSummary = { byId: 0, probable: 0, unlinked: 0, households: options.households?.length ?? 0 };
+  let scope: string[] | null = null;
+  if (options.households) {
+    relinkHouseholds(db, options.households);
+    scope = enterScope(db, options.households);
+  } else {
+    link = linkRecords(db);
+  }
   const ctx = ruleContext(db);
   const kinds = importedKinds(db);
   const overrides = new Map((db.prepare('SELECT rule, enabled, severity FROM rule_settings').all() as RuleSetting[]).map((r) => [r.rule, r]));
@@ -62,30 +100,34 @@ export function runCheck(db: Db, rules: readonly Rule[] = RULES): CheckSummary {
   const runs: RuleRun[] = [];
   const before = (db.prepare("SELECT count(*) AS n FROM issues WHERE status = 'open'").get() as { n: number }).n;
   let closed = 0;
-  db.transaction(() => {
-    const ran: string[] = [];
-    const found = new Set<string>();
-    for (const rule of rules) {
-      const setting = overrides.get(rule.id);
-      const severity = (setting?.severity ?? rule.severity) as Severity;
-      const missing = rule.needs.filter((k) => !kinds.has(k));
-      if (setting && setting.enabled === 0) {
-        runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: '已停用', ms: 0 });
-        continue;
+  try {
+    db.transaction(() => {
+      const ran: string[] = [];
+      const found = new Set<string>();
+      for (const rule of rules) {
+        const setting = overrides.get(rule.id);
+        const severity = (setting?.severity ?? rule.severity) as Severity;
+        const missing = rule.needs.filter((k) => !kinds.has(k));
+        if (setting && setting.enabled === 0) {
+          runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: '已停用', ms: 0 });
+          continue;
+        }
+        if (missing.length > 0) {
+          for (const k of missing) missingCounts.set(k, (missingCounts.get(k) ?? 0) + 1);
+          runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: `未导入${missing.map((k) => LEDGER_KIND_BY_ID.get(k)?.label ?? k).join('、')}`, ms: 0 });
+          continue;
+        }
+        const t0 = performance.now();
+        const findings = rule.check(ctx);
+        for (const key of saveFindings(db, rule, severity, findings, started, ctx.settings.operator)) found.add(key);
+        ran.push(rule.id);
+        runs.push({ id: rule.id, title: rule.title, severity, ran: true, found: findings.length, skipped: null, ms: Math.round(performance.now() - t0) });
       }
-      if (missing.length > 0) {
-        for (const k of missing) missingCounts.set(k, (missingCounts.get(k) ?? 0) + 1);
-        runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: `未导入${missing.map((k) => LEDGER_KIND_BY_ID.get(k)?.label ?? k).join('、')}`, ms: 0 });
-        continue;
-      }
-      const t0 = performance.now();
-      const findings = rule.check(ctx);
-      for (const key of saveFindings(db, rule, severity, findings, started, ctx.settings.operator)) found.add(key);
-      ran.push(rule.id);
-      runs.push({ id: rule.id, title: rule.title, severity, ran: true, found: findings.length, skipped: null, ms: Math.round(performance.now() - t0) });
-    }
-    closed = closeMissing(db, ran, found, started, ctx.settings.operator);
-  })();
+      closed = closeMissing(db, ran, found, started, ctx.settings.operator, scope);
+    })();
+  } finally {
+    if (scope) leaveScope(db);
+  }
   const notes = [...missingCounts].map(([k, n]) => `未导入${LEDGER_KIND_BY_ID.get(k)?.label ?? k}，跳过 ${n} 条规则`);
   const byFamily = (db.prepare(`SELECT substr(rule, 1, instr(rule, '.') - 1) AS family, severity, count(*) AS count
     FROM issues WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2`).all() as CheckSummary['byFamily'])

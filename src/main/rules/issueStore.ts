@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IssueStatus, RuleMeta, Severity } from '../../shared/domain/rules';
+import { UserError } from '../errors';
 import type { Db } from '../workspace/workspace';
 import type { Finding } from './types';
 
@@ -92,10 +93,16 @@ export function saveFindings(db: Db, rule: RuleMeta, severity: Severity, finding
   return found;
 }
 
-/** Issues of the rules that ran which were not found again are fixed: they close themselves (已整改). */
-export function closeMissing(db: Db, ruleIds: readonly string[], found: ReadonlySet<string>, now: string, actor: string): number {
-  const open = db.prepare(`SELECT key FROM issues WHERE status IN ('open', 'deferred') AND rule IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ruleIds)) as { key: string }[];
+/**
+ * Issues of the rules that ran which were not found again are fixed: they close themselves (已整改). A scoped re-check
+ * only closes issues of the households it looked at.
+ */
+export function closeMissing(
+  db: Db, ruleIds: readonly string[], found: ReadonlySet<string>, now: string, actor: string, households: readonly string[] | null = null,
+): number {
+  const open = db.prepare(`SELECT key FROM issues WHERE status IN ('open', 'deferred') AND rule IN (SELECT value FROM json_each(?))
+      AND (? IS NULL OR household_key IN (SELECT value FROM json_each(?)))`)
+    .all(JSON.stringify(ruleIds), households ? 1 : null, JSON.stringify(households ?? [])) as { key: string }[];
   const close = db.prepare("UPDATE issues SET status = 'resolved', status_reason = ?, status_until = NULL WHERE key = ?");
   let closed = 0;
   for (const { key } of open) {
@@ -125,4 +132,36 @@ export function toIssue(row: IssueDbRow): IssueRow {
 
 export function listIssues(db: Db): IssueRow[] {
   return (db.prepare('SELECT * FROM issues ORDER BY village, rule, key').all() as IssueDbRow[]).map(toIssue);
+}
+
+export interface StatusChange {
+  status: Exclude<IssueStatus, 'resolved'>;
+  reason?: string;
+  /** YYYY-MM-DD, for a deferral. */
+  until?: string;
+  actor: string;
+}
+
+/**
+ * The clerk's decision on an issue: 核实无误 (with the reason, stays closed while its data are unchanged), 暂缓 (until a
+ * date) or back to 待处理. 已整改 is not set by hand: an issue closes itself when a re-check no longer finds it.
+ */
+export function setIssueStatus(db: Db, key: string, change: StatusChange, now = new Date().toISOString()): void {
+  const exists = db.prepare('SELECT 1 FROM issues WHERE key = ?').get(key);
+  if (!exists) throw new UserError('NOT_FOUND', `找不到问题“${key}”。`);
+  const reason = change.reason?.trim() ?? '';
+  if (change.status === 'confirmed' && reason === '') throw new UserError('BAD_INPUT', '标记为“核实无误”需要填写核实理由。');
+  if (change.status === 'deferred' && !/^\d{4}-\d{2}-\d{2}$/.test(change.until ?? '')) {
+    throw new UserError('BAD_INPUT', '标记为“暂缓”需要填写暂缓到的日期（如 2026-12-31）。');
+  }
+  db.transaction(() => {
+    db.prepare('UPDATE issues SET status = ?, status_reason = ?, status_until = ? WHERE key = ?')
+      .run(change.status, reason || null, change.status === 'deferred' ? (change.until ?? null) : null, key);
+    addHistory(db, key, now, change.status, reason || null, change.actor);
+  })();
+}
+
+export function issueHistory(db: Db, key: string): { at: string; status: IssueStatus; reason: string | null; actor: string | null }[] {
+  return db.prepare('SELECT at, status, reason, actor FROM issue_history WHERE issue_key = ? ORDER BY id').all(key) as
+    { at: string; status: IssueStatus; reason: string | null; actor: string | null }[];
 }

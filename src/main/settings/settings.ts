@@ -1,3 +1,4 @@
+import { UserError } from '../errors';
 import type { Db } from '../workspace/workspace';
 
 /** Thresholds and local policy (DOMAIN.md §5): defaults here, each overridable per workspace. */
@@ -42,6 +43,28 @@ export function loadSettings(db: Db): Settings {
   const stored: Record<string, unknown> = {};
   for (const { key, value } of rows) if (Object.hasOwn(DEFAULT_SETTINGS, key)) stored[key] = JSON.parse(value);
   return { ...DEFAULT_SETTINGS, ...stored } as Settings;
+}
+
+/** A setting given as text (CLI, UI form): parsed as JSON and checked against the default's shape. */
+export function parseSetting(key: string, text: string): { key: SettingKey; value: Settings[SettingKey] } {
+  if (!Object.hasOwn(DEFAULT_SETTINGS, key)) {
+    throw new UserError('BAD_INPUT', `没有设置项“${key}”。可用的设置项：${Object.keys(DEFAULT_SETTINGS).join('、')}。`);
+  }
+  const k = key as SettingKey;
+  const fallback = DEFAULT_SETTINGS[k];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = text;
+  }
+  const shape = (v: unknown) => (Array.isArray(v) ? 'array' : v === null ? 'null' : typeof v);
+  const allowed = k === 'asOf' ? ['string', 'null'] : [shape(fallback)];
+  const ok = allowed.includes(shape(value)) && (!Array.isArray(fallback) || (Array.isArray(value) && value.length === fallback.length || k === 'localRegions'));
+  if (!ok || (k === 'asOf' && typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value))) {
+    throw new UserError('BAD_INPUT', `设置项“${key}”的值应与默认值同一形式，如 ${JSON.stringify(fallback)}，收到 ${text}。`);
+  }
+  return { key: k, value: value as Settings[SettingKey] };
 }
 
 export function saveSetting<K extends SettingKey>(db: Db, key: K, value: Settings[K]): void {

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { caseId, family } from '../../../src/main/rules/caseBuilders';
+import { runCheck } from '../../../src/main/rules/engine';
+import { issueHistory, listIssues, setIssueStatus } from '../../../src/main/rules/issueStore';
+import { setRuleSetting } from '../../../src/main/rules/ruleSettings';
+import { parseSetting } from '../../../src/main/settings/settings';
+import type { Db } from '../../../src/main/workspace/workspace';
+import { caseWorkspace } from './caseWorkspace';
+
+const twoHouseholds = () => caseWorkspace({
+  ledgers: {
+    national: [
+      ...family({}, { helper_name: null }),
+      ...family({}, { household_no: 'H2', helper_name: null }).map((r, i) => ({ ...r, name: `李${i}`, id_number: caseId(`19${60 + i}0101`, 101 + i) })),
+    ],
+  },
+});
+
+const statusOf = (db: Db, rule: string, household: string) =>
+  listIssues(db).find((i) => i.rule === rule && i.householdKey === household)?.status;
+
+function setHelper(db: Db, household: string, name: string | null): void {
+  db.prepare('UPDATE records SET helper_name = ? WHERE household_no = ?').run(name, household);
+}
+
+describe('rule engine and issue list', () => {
+  it('an issue closes itself (已整改) when a re-check no longer finds it, and comes back when found again', () => {
+    const db = twoHouseholds();
+    runCheck(db);
+    expect(statusOf(db, 'assist.no_helper', 'H1')).toBe('open');
+    setHelper(db, 'H1', '赵敏');
+    const summary = runCheck(db);
+    expect(summary.closed).toBeGreaterThanOrEqual(1);
+    expect(statusOf(db, 'assist.no_helper', 'H1')).toBe('resolved');
+    setHelper(db, 'H1', null);
+    runCheck(db);
+    expect(statusOf(db, 'assist.no_helper', 'H1')).toBe('open');
+    expect(issueHistory(db, 'assist.no_helper|H1|helper_name').map((h) => h.status)).toEqual(['open', 'resolved', 'open']);
+  });
+
+  it('核实无误 needs a reason and stays closed while the data are unchanged; it reopens when they change', () => {
+    const db = twoHouseholds();
+    saveSize(db, 5);
+    runCheck(db);
+    const key = 'household.size_mismatch|H1|household_size';
+    expect(() => setIssueStatus(db, key, { status: 'confirmed', actor: '测试' })).toThrow(/核实理由/);
+    setIssueStatus(db, key, { status: 'confirmed', reason: '入户核实：一人常年在外，户口在本户', actor: '测试' });
+    runCheck(db);
+    expect(statusOf(db, 'household.size_mismatch', 'H1')).toBe('confirmed');
+    saveSize(db, 6);
+    runCheck(db);
+    expect(statusOf(db, 'household.size_mismatch', 'H1')).toBe('open');
+  });
+
+  it('暂缓 needs a date and ends on it', () => {
+    const db = twoHouseholds();
+    runCheck(db);
+    const key = 'assist.no_helper|H1|helper_name';
+    expect(() => setIssueStatus(db, key, { status: 'deferred', actor: '测试' })).toThrow(/暂缓到的日期/);
+    setIssueStatus(db, key, { status: 'deferred', until: '2999-01-01', reason: '等待村委会调整帮扶人', actor: '测试' });
+    runCheck(db);
+    expect(statusOf(db, 'assist.no_helper', 'H1')).toBe('deferred');
+    setIssueStatus(db, key, { status: 'deferred', until: '2000-01-01', actor: '测试' });
+    runCheck(db);
+    expect(statusOf(db, 'assist.no_helper', 'H1')).toBe('open');
+  });
+
+  it('a rule can be switched off or given another severity per workspace', () => {
+    const db = twoHouseholds();
+    setRuleSetting(db, 'assist.no_helper', { severity: 'error' });
+    runCheck(db);
+    expect(listIssues(db).find((i) => i.rule === 'assist.no_helper')?.severity).toBe('error');
+    setRuleSetting(db, 'assist.no_helper', { enabled: false });
+    const summary = runCheck(db);
+    expect(summary.rules.find((r) => r.id === 'assist.no_helper')).toMatchObject({ ran: false, skipped: '已停用' });
+    expect(() => setRuleSetting(db, 'no.such_rule', { enabled: false })).toThrow(/没有规则/);
+  });
+
+  it('a scoped re-check looks only at the affected households and closes only their issues', () => {
+    const db = twoHouseholds();
+    runCheck(db);
+    setHelper(db, 'H1', '赵敏');
+    setHelper(db, 'H2', '钱芳');
+    const summary = runCheck(db, { households: ['H1'] });
+    expect(statusOf(db, 'assist.no_helper', 'H1')).toBe('resolved');
+    expect(statusOf(db, 'assist.no_helper', 'H2')).toBe('open');
+    expect(summary.closed).toBe(1);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_temp_master WHERE name = 'records'").get()).toEqual({ n: 0 });
+    runCheck(db);
+    expect(statusOf(db, 'assist.no_helper', 'H2')).toBe('resolved');
+  });
+
+  it('settings given as text are checked against the default form', () => {
+    expect(parseSetting('schoolAge', '[6,16]')).toEqual({ key: 'schoolAge', value: [6, 16] });
+    expect(parseSetting('asOf', '2026-06-30').value).toBe('2026-06-30');
+    expect(() => parseSetting('schoolAge', '6')).toThrow(/同一形式/);
+    expect(() => parseSetting('asOf', '去年')).toThrow(/同一形式/);
+    expect(() => parseSetting('nonsense', '1')).toThrow(/没有设置项/);
+  });
+});
+
+function saveSize(db: Db, size: number): void {
+  db.prepare('UPDATE records SET household_size = ? WHERE household_no = ?').run(size, 'H1');
+}
+
