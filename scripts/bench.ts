@@ -11,7 +11,11 @@ import { decodeText } from '../src/main/import/decodeText';
 import { importFile } from '../src/main/import/importFile';
 import { sniffFormat } from '../src/main/import/sniff';
 import { generateSample, GROUND_TRUTH_FILE, type GroundTruth } from '../src/main/sample/generateSample';
+import { runCheck } from '../src/main/rules/engine';
+import { issuesAsJson } from '../src/main/rules/issueExport';
+import { saveSetting } from '../src/main/settings/settings';
 import { openWorkspace } from '../src/main/workspace/workspace';
+import os from 'node:os';
 
 interface StageResult {
   stage: string;
@@ -61,17 +65,58 @@ function importAll(): StageResult {
   return { stage: 'import', ms, rows, peakRssMb: peakRssMb() };
 }
 
+function truthOf(dir: string): GroundTruth {
+  return JSON.parse(fs.readFileSync(path.join(dir, GROUND_TRUTH_FILE), 'utf8')) as GroundTruth;
+}
+
+/** Full check on the imported county, then one correction and the re-check of its household alone. */
+function check(): StageResult[] {
+  const db = openWorkspace(path.join(workDir, 'bench.db'));
+  saveSetting(db, 'asOf', truthOf(filesDir).asOf);
+  const started = performance.now();
+  const summary = runCheck(db);
+  const full: StageResult = { stage: 'link + full check', ms: performance.now() - started, rows: summary.open, peakRssMb: peakRssMb() };
+  const target = db.prepare("SELECT household_key AS h FROM issues WHERE rule = 'assist.no_helper' AND status = 'open' LIMIT 1").get() as { h: string } | undefined;
+  if (!target) throw new Error('bench: no assist.no_helper issue to correct');
+  db.prepare("UPDATE records SET helper_name = '基准测试' WHERE household_key = ?").run(target.h);
+  const t0 = performance.now();
+  const re = runCheck(db, { households: [target.h] });
+  const incremental: StageResult = { stage: 'incremental re-check', ms: performance.now() - t0, rows: re.closed, peakRssMb: peakRssMb() };
+  db.close();
+  return [full, incremental];
+}
+
+/** Recall and precision of the rules on a township generated with a seed no test uses. */
+async function accuracy(): Promise<{ seed: number; recall: number; precision: number; defects: number; issues: number }> {
+  const seed = Number(process.env.BENCH_ACCURACY_SEED ?? (Date.now() % 100_000) + 1000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duizhang-accuracy-'));
+  const truth = await generateSample(path.join(dir, 'files'), { households: 600, seed });
+  const db = openWorkspace(path.join(dir, 'ws.db'), { create: true });
+  saveSetting(db, 'asOf', truth.asOf);
+  for (const f of truth.files) importFile(db, path.join(dir, 'files', f.file));
+  runCheck(db);
+  const issues = issuesAsJson(db);
+  db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  const found = truth.defects.filter((d) => issues.some((i) => i.rule === d.rule && (i.householdIds.includes(d.householdNo) ||
+    (d.otherHouseholdNo !== undefined && i.householdIds.includes(d.otherHouseholdNo)) || d.personIds.some((p) => i.personIds.includes(p)))));
+  const clean = new Set(truth.cleanHouseholds);
+  const flagged = issues.filter((i) => i.severity !== 'info');
+  const onClean = flagged.filter((i) => i.householdIds.some((h) => clean.has(h)));
+  return { seed, recall: found.length / truth.defects.length, precision: 1 - onClean.length / flagged.length, defects: truth.defects.length, issues: flagged.length };
+}
+
 async function generate(): Promise<StageResult> {
   const started = performance.now();
   const truth = await generateSample(filesDir, { households, seed });
   return { stage: 'generate sample', ms: performance.now() - started, rows: truth.persons, peakRssMb: peakRssMb() };
 }
 
-function runStage(stage: string): StageResult {
+function runStage<T = StageResult>(stage: string): T {
   const out = execFileSync(process.execPath, ['--max-old-space-size=8192', process.argv[1] ?? '', '--stage', stage], {
     encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20,
   });
-  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as StageResult;
+  return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as T;
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -80,7 +125,8 @@ async function main(): Promise<void> {
   const stageArg = process.argv.indexOf('--stage');
   if (stageArg > 0) {
     const stage = process.argv[stageArg + 1];
-    const result = stage === 'generate' ? await generate() : stage === 'parse' ? parseFloor() : importAll();
+    const result = stage === 'generate' ? await generate() : stage === 'parse' ? parseFloor() : stage === 'check' ? check()
+      : stage === 'accuracy' ? await accuracy() : importAll();
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
@@ -91,11 +137,17 @@ async function main(): Promise<void> {
   }
   const floor = runStage('parse');
   const imported = runStage('import');
-  results.push(floor, imported);
+  const [fullCheck, incremental] = runStage<StageResult[]>('check') as [StageResult, StageResult];
+  results.push(floor, imported, fullCheck, incremental);
+  const acc = runStage<Awaited<ReturnType<typeof accuracy>>>('accuracy');
   const ratio = imported.ms / floor.ms;
   const peak = Math.max(...results.map((r) => r.peakRssMb));
   const targets = [
     { name: 'import time / SheetJS parse floor', value: Number(ratio.toFixed(2)), unit: 'x', target: 1.5, met: ratio <= 1.5 },
+    { name: 'full check', value: Number((fullCheck.ms / 1000).toFixed(1)), unit: 's', target: 10, met: fullCheck.ms <= 10_000 },
+    { name: 'incremental re-check', value: Math.round(incremental.ms), unit: 'ms', target: 100, met: incremental.ms <= 100 },
+    { name: 'recall on a fresh seed', value: Number(acc.recall.toFixed(3)), unit: '', target: 1, met: acc.recall >= 1 },
+    { name: 'precision (严重/疑点 not on clean households)', value: Number(acc.precision.toFixed(3)), unit: '', target: 1, met: acc.precision >= 1 },
     { name: 'peak memory', value: peak, unit: 'MB', target: 1536, met: peak <= 1536 },
   ];
   const lines = [
@@ -105,11 +157,12 @@ async function main(): Promise<void> {
     ...results.map((r) => `${r.stage.padEnd(24)}${`${fmt(r.ms / 1000, 1)} s`.padStart(12)}${fmt(r.rows / (r.ms / 1000)).padStart(12)}${`${fmt(r.peakRssMb)} MB`.padStart(12)}`),
     '',
     `import / parse floor: ${ratio.toFixed(2)}x`,
+    `rules on a fresh seed (${acc.seed}, 600 households): recall ${acc.recall.toFixed(3)} of ${acc.defects} injected defects, precision ${acc.precision.toFixed(3)} of ${acc.issues} 严重/疑点 issues`,
     ...targets.map((t) => `target ${t.name}: ${t.value} ${t.unit} (≤ ${t.target}) ${t.met ? 'met' : 'NOT met'}`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   fs.mkdirSync('bench', { recursive: true });
-  fs.writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), households, seed, cpus: (await import('node:os')).cpus().length, stages: results, targets }, null, 2)}\n`);
+  fs.writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), households, seed, cpus: os.cpus().length, stages: results, accuracy: acc, targets }, null, 2)}\n`);
 }
 
 await main();

@@ -1,3 +1,4 @@
+import { analyzeId } from '../../shared/domain/idNumber';
 import { LEDGER_KINDS } from '../../shared/domain/ledgerKinds';
 import type { Db } from '../workspace/workspace';
 
@@ -140,6 +141,20 @@ function linkHouseholdBlocks(db: Db): void {
   }
 }
 
+/** Birth date and sex from each record's person key (an ID for linked persons), computed once per link. */
+function storeIdFacts(db: Db, householdKeys: readonly string[] | null): void {
+  const rows = db.prepare(`SELECT id, person_key FROM records WHERE person_key NOT LIKE 'R%'
+      AND (? IS NULL OR household_key IN (SELECT value FROM json_each(?)))`)
+    .raw().all(householdKeys ? 1 : null, JSON.stringify(householdKeys ?? [])) as [number, string][];
+  db.prepare(`UPDATE records SET id_birth = NULL, id_sex = NULL
+      WHERE ? IS NULL OR household_key IN (SELECT value FROM json_each(?))`).run(householdKeys ? 1 : null, JSON.stringify(householdKeys ?? []));
+  const set = db.prepare('UPDATE records SET id_birth = ?, id_sex = ? WHERE id = ?');
+  for (const [id, key] of rows) {
+    const a = analyzeId(key);
+    if (a.birthDate || a.sex) set.run(a.birthDate, a.sex, id);
+  }
+}
+
 /**
  * Re-link the records of some households after their values changed (a correction): persons by exact ID, households
  * by 户编号. Probable matches and household blocks keep what the last full link decided.
@@ -150,6 +165,7 @@ export function relinkHouseholds(db: Db, householdKeys: readonly string[]): void
     WHERE household_key IN (SELECT value FROM json_each(?)) AND id_status IN ('ok', 'legacy15', 'bad_birth_date')`).run(keys);
   db.prepare(`UPDATE records SET household_key = household_no
     WHERE household_key IN (SELECT value FROM json_each(?)) AND household_no IS NOT NULL`).run(keys);
+  storeIdFacts(db, householdKeys);
 }
 
 /** Rebuild every link from the current values. Runs in one transaction. */
@@ -168,6 +184,7 @@ export function linkRecords(db: Db): LinkSummary {
           WHERE o.person_key = records.head_id AND o.household_key IS NOT NULL AND s.kind IN (${ROLL_KINDS})
           ORDER BY (s.kind = 'national') DESC LIMIT 1))
       WHERE household_key IS NULL`).run();
+    storeIdFacts(db, null);
     const households = (db.prepare('SELECT count(DISTINCT household_key) AS n FROM records').get() as { n: number }).n;
     return { ...persons, households };
   })();

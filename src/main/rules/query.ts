@@ -8,7 +8,7 @@ export const ROLL = LEDGER_KINDS.filter((k) => k.roll).map((k) => `'${k.id}'`).j
 export const OTHER_ROLL = LEDGER_KINDS.filter((k) => k.roll && k.id !== 'national').map((k) => `'${k.id}'`).join(', ');
 export const REC = 'records r JOIN sources s ON s.id = r.source_id';
 /** Age on asOf from the ID's birth digits (null for records without a usable ID). */
-export const AGE = 'age_on(id_birth(r.person_key), :asOf)';
+export const AGE = 'age_on(r.id_birth, :asOf)';
 
 export const KIND_LABEL: Record<string, string> = Object.fromEntries(LEDGER_KINDS.map((k) => [k.id, k.label]));
 

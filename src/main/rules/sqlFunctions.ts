@@ -1,10 +1,7 @@
-import { analyzeId } from '../../shared/domain/idNumber';
 import type { Db } from '../workspace/workspace';
 
 /** Functions rules call from SQL; deterministic, so SQLite may cache and index on them. */
 export function registerRuleFunctions(db: Db): void {
-  db.function('id_birth', { deterministic: true }, (id: unknown) => (typeof id === 'string' ? analyzeId(id).birthDate : null));
-  db.function('id_sex', { deterministic: true }, (id: unknown) => (typeof id === 'string' ? analyzeId(id).sex : null));
   /** Whole years between a YYYY-MM-DD birth date and the asOf date. */
   db.function('age_on', { deterministic: true }, (birth: unknown, asOf: unknown) => {
     if (typeof birth !== 'string' || typeof asOf !== 'string' || birth.length < 10) return null;

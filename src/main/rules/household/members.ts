@@ -3,7 +3,7 @@ import { ROLL } from '../query';
 /** Member rows of roll-ledger households, one ledger at a time, with sex and birth date from the ID where it is usable. */
 export const MEMBERS = `m AS MATERIALIZED (
   SELECT r.id, r.source_id, s.kind, r.household_key, r.village, r.person_key, r.name, r.relation, r.head_id,
-    r.household_size, coalesce(id_sex(r.person_key), r.sex) AS sx, id_birth(r.person_key) AS birth
+    r.household_size, coalesce(r.id_sex, r.sex) AS sx, r.id_birth AS birth
   FROM records r JOIN sources s ON s.id = r.source_id
   WHERE s.kind IN (${ROLL}) AND r.household_key IS NOT NULL AND r.relation IS NOT NULL)`;
 

@@ -11,7 +11,7 @@ export const rule: Rule = {
   fix: '对照身份证原件核对性别和号码。',
   reads: ['id_number', 'sex'], settings: [], needs: [],
   check: (ctx) => collect(ctx, `SELECT r.person_key AS entity, r.household_key, r.village, r.id AS record_id, s.kind, r.name, r.sex AS value
-      FROM ${REC} WHERE r.id_status IN ('ok', 'legacy15') AND r.sex IN ('男', '女') AND r.sex <> id_sex(r.id_number)`,
+      FROM ${REC} WHERE r.id_status IN ('ok', 'legacy15') AND r.sex IN ('男', '女') AND r.sex <> r.id_sex`,
     {}, { field: 'sex', level: 'person' },
     (hits) => hits.map((h) => `${ledger(h.kind)}中${h.name ?? ''}性别为“${String(h.value)}”，证件号码第 17 位表示${h.value === '男' ? '女' : '男'}`).join('；')),
   cases: [
