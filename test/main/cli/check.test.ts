@@ -39,3 +39,29 @@ describe('duizhang check and rules', () => {
     expect(all.stdout).toMatch(/identity\.checksum\s+严重\s+证件号码校验位错误/);
   });
 });
+
+describe('duizhang rule, issue and settings', () => {
+  it('switch a rule off, mark an issue 核实无误 with a reason, and change a setting', () => {
+    const truth = groundTruth();
+    const db = path.join(tempDir(), 'ws.db');
+    const national = truth.files.find((f) => f.kind === 'national')?.file ?? '';
+    expect(runCli(['import', db, path.join(sampleDir(), national)]).status).toBe(0);
+    expect(runCli(['settings', db, 'asOf', truth.asOf]).stdout).toContain(`"${truth.asOf}"`);
+    expect(runCli(['settings', db, 'schoolAge', '6']).stderr).toMatch(/同一形式/);
+    const json = path.join(tempDir(), 'i.json');
+    expect(runCli(['check', db, '--json', json]).status).toBe(0);
+    const issues = (JSON.parse(fs.readFileSync(json, 'utf8')) as { issues: { key: string; rule: string }[] }).issues;
+    const helper = issues.find((i) => i.rule === 'assist.no_helper');
+    expect(helper).toBeDefined();
+    expect(runCli(['issue', db, helper?.key ?? '', '--status', 'confirmed']).stderr).toMatch(/核实理由/);
+    expect(runCli(['issue', db, helper?.key ?? '', '--status', 'confirmed', '--reason', '已入户核实']).stdout).toMatch(/核实无误/);
+    expect(runCli(['rule', db, 'identity.region_unknown', '--off']).status).toBe(0);
+    expect(runCli(['rule', db, 'no.such', '--off']).stderr).toMatch(/没有规则/);
+    const rules = runCli(['rules', db]).stdout;
+    expect(rules).toMatch(/assist\.no_helper.*已运行，发现 \d+ 个/);
+    runCli(['check', db, '--json', json]);
+    const after = (JSON.parse(fs.readFileSync(json, 'utf8')) as { issues: { key: string; rule: string; status: string }[] }).issues;
+    expect(after.find((i) => i.key === helper?.key)?.status).toBe('confirmed');
+    expect(runCli(['rules', db]).stdout).toMatch(/identity\.region_unknown.*未运行：已停用/);
+  });
+});
