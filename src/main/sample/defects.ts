@@ -65,7 +65,12 @@ function deptRows(c: Ctx, kind: DeptKind, personId: string): LedgerRow[] {
   let index = DEPT_INDEX.get(list);
   if (!index) {
     index = new Map();
-    for (const r of list) if (r.personId) index.set(r.personId, [...(index.get(r.personId) ?? []), r]);
+    for (const r of list) {
+      if (!r.personId) continue;
+      const rows = index.get(r.personId);
+      if (rows) rows.push(r);
+      else index.set(r.personId, [r]);
+    }
     DEPT_INDEX.set(list, index);
   }
   return index.get(personId) ?? [];
@@ -79,7 +84,7 @@ function replaceIdEverywhere(c: Ctx, p: SamplePerson, h: SampleHousehold, id: st
       if (p.relation === '户主' && 'head_id' in r.values) r.values.head_id = id;
     }
   }
-  for (const list of Object.values(c.v.dept)) for (const r of list) if (r.personId === p.id) r.values.id_number = id;
+  for (const kind of Object.keys(c.v.dept) as DeptKind[]) for (const r of deptRows(c, kind, p.id)) r.values.id_number = id;
 }
 
 function withCheck(first17: string): string {
