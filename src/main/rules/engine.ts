@@ -73,7 +73,8 @@ function enterScope(db: Db, households: readonly string[]): string[] {
   db.exec('CREATE TEMP TABLE scope (household_key TEXT PRIMARY KEY)');
   const add = db.prepare('INSERT OR IGNORE INTO temp.scope VALUES (?)');
   for (const k of scope) add.run(k);
-  db.exec('CREATE TEMP VIEW records AS SELECT * FROM main.records WHERE household_key IN (SELECT household_key FROM temp.scope)');
+  // CROSS JOIN fixes the join order: start from the few scoped households and reach their records by index.
+  db.exec('CREATE TEMP VIEW records AS SELECT r.* FROM temp.scope sc CROSS JOIN main.records r ON r.household_key = sc.household_key');
   return scope;
 }
 
