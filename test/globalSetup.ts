@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,11 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<void> {
   execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
-  const dir = path.join(os.tmpdir(), 'duizhang-test-sample-600-seed1');
+  // Keyed by the generator's own sources: a changed generator never reuses a sample an older one wrote.
+  const sources = ['src/main/sample', 'src/shared/domain', 'src/shared/text'].flatMap((d) =>
+    fs.readdirSync(d).filter((f) => f.endsWith('.ts')).sort().map((f) => fs.readFileSync(path.join(d, f))));
+  const hash = createHash('sha256').update(Buffer.concat(sources)).digest('hex').slice(0, 12);
+  const dir = path.join(os.tmpdir(), `duizhang-test-sample-600-seed1-${hash}`);
   if (!fs.existsSync(path.join(dir, GROUND_TRUTH_FILE))) {
     fs.rmSync(dir, { recursive: true, force: true });
     await generateSample(dir, { households: 600, seed: 1 });
