@@ -25,15 +25,13 @@ export interface IssueJson {
   status: IssueRow['status'];
 }
 
-/** Person keys of records without a usable ID ("R" + record id) become the ID as written. */
-function personIds(db: Db, keys: readonly string[]): string[] {
-  const written = db.prepare('SELECT coalesce(id_number, name, \'\') AS v FROM records WHERE id = ?');
-  return keys.map((k) => (/^R\d+$/.test(k) ? String((written.get(Number(k.slice(1))) as { v: string } | undefined)?.v ?? k) : k));
-}
-
 export function issuesAsJson(db: Db): IssueJson[] {
+  // Person keys of records without a usable ID ("R" + record id) become the ID as written.
+  const written = db.prepare("SELECT coalesce(id_number, name, '') AS v FROM records WHERE id = ?");
+  const personIds = (keys: readonly string[]): string[] =>
+    keys.map((k) => (/^R\d+$/.test(k) ? String((written.get(Number(k.slice(1))) as { v: string } | undefined)?.v ?? k) : k));
   return listIssues(db).map((i) => ({
-    key: i.key, rule: i.rule, severity: i.severity, level: i.level, personIds: personIds(db, i.personKeys),
+    key: i.key, rule: i.rule, severity: i.severity, level: i.level, personIds: personIds(i.personKeys),
     householdIds: i.householdKey && !i.householdKey.startsWith('B:') ? [i.householdKey] : [],
     village: i.village, sources: [...new Set(i.records.map((r) => r.source))],
     records: i.records.map(({ source, file, sheet, row }) => ({ source, file, sheet, row })),

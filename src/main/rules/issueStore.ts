@@ -37,14 +37,12 @@ export const issueKey = (rule: string, entity: string, field: string | null): st
 
 const hashOf = (f: Finding): string => createHash('sha1').update(JSON.stringify(f.observed)).digest('hex');
 
-function recordRefs(db: Db, ids: readonly number[]): RecordRef[] {
-  const stmt = db.prepare(`SELECT r.id, s.kind AS source, s.file_name AS file, r.sheet, r.row_number AS row
-    FROM records r JOIN sources s ON s.id = r.source_id WHERE r.id = ?`);
-  return ids.map((id) => stmt.get(id) as RecordRef | undefined).filter((r): r is RecordRef => r !== undefined);
-}
+const RECORD_REF_SQL = `SELECT r.id, s.kind AS source, s.file_name AS file, r.sheet, r.row_number AS row
+  FROM records r JOIN sources s ON s.id = r.source_id WHERE r.id = ?`;
+const HISTORY_SQL = 'INSERT INTO issue_history (issue_key, at, status, reason, actor) VALUES (?, ?, ?, ?, ?)';
 
 function addHistory(db: Db, key: string, at: string, status: IssueStatus, reason: string | null, actor: string): void {
-  db.prepare('INSERT INTO issue_history (issue_key, at, status, reason, actor) VALUES (?, ?, ?, ?, ?)').run(key, at, status, reason, actor);
+  db.prepare(HISTORY_SQL).run(key, at, status, reason, actor);
 }
 
 interface Existing {
@@ -61,6 +59,8 @@ interface Existing {
  */
 export function saveFindings(db: Db, rule: RuleMeta, severity: Severity, findings: readonly Finding[], now: string, actor: string): Set<string> {
   const get = db.prepare('SELECT status, data_hash, status_reason, status_until FROM issues WHERE key = ?');
+  const recordRef = db.prepare(RECORD_REF_SQL);
+  const history = db.prepare(HISTORY_SQL);
   const insert = db.prepare(`INSERT INTO issues (key, rule, severity, level, village, household_key, person_keys, field, observed,
       records, message, status, status_reason, status_until, data_hash, first_seen, last_seen)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', NULL, NULL, ?, ?, ?)`);
@@ -72,12 +72,12 @@ export function saveFindings(db: Db, rule: RuleMeta, severity: Severity, finding
     if (found.has(key)) continue;
     found.add(key);
     const hash = hashOf(f);
-    const refs = JSON.stringify(recordRefs(db, f.recordIds));
+    const refs = JSON.stringify(f.recordIds.map((id) => recordRef.get(id) as RecordRef | undefined).filter((r) => r !== undefined));
     const existing = get.get(key) as Existing | undefined;
     if (!existing) {
       insert.run(key, rule.id, severity, rule.level, f.village, f.householdKey, JSON.stringify(f.personKeys), f.field,
         JSON.stringify(f.observed), refs, f.message, hash, now, now);
-      addHistory(db, key, now, 'open', '规则检查发现', actor);
+      history.run(key, now, 'open', '规则检查发现', actor);
       continue;
     }
     let status: IssueStatus = existing.status;
@@ -88,7 +88,7 @@ export function saveFindings(db: Db, rule: RuleMeta, severity: Severity, finding
     const unchanged = status === existing.status;
     update.run(severity, f.village, f.householdKey, JSON.stringify(f.personKeys), JSON.stringify(f.observed), refs, f.message,
       hash, now, status, unchanged ? existing.status_reason : reason, unchanged ? existing.status_until : null, key);
-    if (!unchanged) addHistory(db, key, now, status, reason, actor);
+    if (!unchanged) history.run(key, now, status, reason, actor);
   }
   return found;
 }
@@ -104,11 +104,12 @@ export function closeMissing(
       AND (? IS NULL OR household_key IN (SELECT value FROM json_each(?)))`)
     .all(JSON.stringify(ruleIds), households ? 1 : null, JSON.stringify(households ?? [])) as { key: string }[];
   const close = db.prepare("UPDATE issues SET status = 'resolved', status_reason = ?, status_until = NULL WHERE key = ?");
+  const history = db.prepare(HISTORY_SQL);
   let closed = 0;
   for (const { key } of open) {
     if (found.has(key)) continue;
     close.run('复查未再发现', key);
-    addHistory(db, key, now, 'resolved', '复查未再发现', actor);
+    history.run(key, now, 'resolved', '复查未再发现', actor);
     closed++;
   }
   return closed;
@@ -120,7 +121,7 @@ interface IssueDbRow {
   status_reason: string | null; status_until: string | null; first_seen: string; last_seen: string;
 }
 
-export function toIssue(row: IssueDbRow): IssueRow {
+function toIssue(row: IssueDbRow): IssueRow {
   return {
     key: row.key, rule: row.rule, severity: row.severity as Severity, level: row.level as IssueRow['level'],
     village: row.village, householdKey: row.household_key, personKeys: JSON.parse(row.person_keys) as string[],

@@ -65,6 +65,5 @@ export function collect(
   });
 }
 
-/** "张三（户卡第 5 行）" style helpers for messages. */
-export const who = (h: Hit): string => h.name ?? h.person_key ?? h.entity;
+/** A ledger kind's Chinese label, for messages. */
 export const ledger = (kind: string): string => KIND_LABEL[kind] ?? kind;

@@ -39,9 +39,6 @@ const FIELDS_BY_ROLL: Record<RollKind, readonly string[]> = {
     'household_size', 'poverty_attr', 'exit_flag', 'exit_year', 'income_per_capita', 'helper_name'],
 };
 
-export function rollFields(kind: RollKind): readonly string[] {
-  return FIELDS_BY_ROLL[kind];
-}
 
 /** Every canonical value reality holds for one member row. */
 export function personValues(t: SampleTownship, h: SampleHousehold, p: SamplePerson, index: number): Record<string, Cell> {
