@@ -4,11 +4,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { generateSample, GROUND_TRUTH_FILE } from '../src/main/sample/generateSample';
+import { importFile } from '../src/main/import/importFile';
+import { runCheck } from '../src/main/rules/engine';
+import { generateSample, GROUND_TRUTH_FILE, type GroundTruth } from '../src/main/sample/generateSample';
+import { saveSetting } from '../src/main/settings/settings';
+import { openWorkspace } from '../src/main/workspace/workspace';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     sampleDir: string;
+    /** The sample imported and checked once per run; tests work on copies (`checkedSampleCopy`). */
+    sampleWorkspace: string;
   }
 }
 
@@ -28,4 +34,19 @@ export default async function setup(project: TestProject): Promise<void> {
     await generateSample(dir, { households: 600, seed: 1 });
   }
   project.provide('sampleDir', dir);
+  project.provide('sampleWorkspace', checkedWorkspace(dir));
+}
+
+/** Import every file of the sample and run the full check, as a clerk's first day would. */
+function checkedWorkspace(sample: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'duizhang-test-ws-')), 'sample.db');
+  const truth = JSON.parse(fs.readFileSync(path.join(sample, GROUND_TRUTH_FILE), 'utf8')) as GroundTruth;
+  const db = openWorkspace(file, { create: true });
+  saveSetting(db, 'asOf', truth.asOf);
+  saveSetting(db, 'operator', '测试员');
+  for (const f of truth.files) importFile(db, path.join(sample, f.file));
+  runCheck(db);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return file;
 }

@@ -10,6 +10,13 @@ export function sampleDir(): string {
   return inject('sampleDir');
 }
 
+/** A private copy of the imported and checked sample township (operator 测试员), opened. */
+export function checkedSampleCopy(): { db: Db; file: string } {
+  const file = path.join(tempDir(), 'sample.db');
+  fs.copyFileSync(inject('sampleWorkspace'), file);
+  return { db: openWorkspace(file), file };
+}
+
 export function groundTruth(): GroundTruth {
   return JSON.parse(fs.readFileSync(path.join(sampleDir(), GROUND_TRUTH_FILE), 'utf8')) as GroundTruth;
 }

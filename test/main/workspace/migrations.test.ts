@@ -36,10 +36,19 @@ describe('migrations N−1 → N', () => {
       VALUES ('national', 'n.xlsx', 'x', 'xlsx', NULL, '[]', '[]', 1, '[]', '2026-01-01')`).run();
     old.prepare("INSERT INTO records (source_id, sheet, row_number, raw, id_status, person_key) VALUES (1, 'S', 2, '[]', 'ok', 'P1')").run();
     old.close();
-    const db = openWorkspace(file);
+    const db = openWorkspace(file, { targetVersion: 3 });
     expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(columnsOf(db, 'records')).toEqual(expect.arrayContaining(['id_birth', 'id_sex']));
     expect(db.prepare('SELECT person_key FROM records').get()).toEqual({ person_key: 'P1' });
+    db.close();
+  });
+
+  it('3 → 4 adds the correction log, the 整改台账 columns and the export log, and keeps records', () => {
+    const db = migrateFrom(3);
+    expect(columnsOf(db, 'corrections')).toEqual(expect.arrayContaining(['batch_id', 'record_id', 'field', 'old_value', 'new_value']));
+    expect(columnsOf(db, 'issues')).toEqual(expect.arrayContaining(['measure', 'owner', 'due']));
+    expect(columnsOf(db, 'exports')).toEqual(expect.arrayContaining(['what', 'files', 'full_ids']));
+    expect(columnsOf(db, 'verifications')).toEqual(expect.arrayContaining(['household_key', 'item', 'result']));
     db.close();
   });
 });
