@@ -9,8 +9,12 @@ import { importFile, readInputFile } from '../import/importFile';
 import { planImport, type MappingOverrides, type PlanOptions } from '../import/planImport';
 import { previewImport } from '../import/previewImport';
 import { runCheck, type CheckSummary } from '../rules/engine';
-import { writeIssuesJson, writeIssuesXlsx } from '../rules/issueExport';
-import { setIssueStatus } from '../rules/issueStore';
+import { writeIssuesJson } from '../rules/issueExport';
+import { setIssuePlan, setIssueStatus } from '../rules/issueStore';
+import { writeAtomically } from '../export/atomicFile';
+import { recordExport } from '../export/exportLog';
+import { writeIssueList } from '../export/issueListExport';
+import { CORRECTION_USAGE, runCorrectionCommand } from './correctionCommands';
 import { RULES } from '../rules/registry';
 import { setRuleSetting } from '../rules/ruleSettings';
 import { loadSettings, parseSetting, saveSetting } from '../settings/settings';
@@ -33,6 +37,8 @@ const USAGE = `用法：
   duizhang rules [工作区.db]         列出全部规则及上次是否运行
   duizhang rule <工作区.db> <规则> [--on | --off] [--severity error|warning|info]
   duizhang issue <工作区.db> <问题编号> --status confirmed|deferred|open [--reason 理由] [--until 日期]
+  duizhang issue <工作区.db> <问题编号,…> [--measure 整改措施] [--owner 责任人] [--due 时限]
+${CORRECTION_USAGE}
   duizhang settings <工作区.db> [设置项 值]
   duizhang sample <目录> [--households 户数] [--seed 种子]
   duizhang demo [目录]             生成示例乡镇并导入（npm start）
@@ -135,7 +141,12 @@ async function cmdCheck(args: string[], out: NodeJS.WritableStream): Promise<num
     const summary = runCheck(db);
     out.write(`${formatCheckSummary(summary)}\n`);
     if (values.json) writeIssuesJson(db, summary, values.json);
-    if (values.xlsx) writeIssuesXlsx(db, values.xlsx);
+    const xlsx = values.xlsx;
+    if (xlsx) {
+      let rows = 0;
+      await writeAtomically(xlsx, async (temporary) => { rows = await writeIssueList(db, temporary, { fullIds: false }, null); });
+      recordExport(db, { what: 'issues', options: {}, files: [path.basename(xlsx)], fullIds: false, rows, actor: loadSettings(db).operator || '未设置操作员' });
+    }
   } finally {
     db.close();
     if (temp) fs.rmSync(temp, { recursive: true, force: true });
@@ -180,10 +191,23 @@ function cmdRule(args: string[], out: NodeJS.WritableStream): number {
 
 function cmdIssue(args: string[], out: NodeJS.WritableStream): number {
   const { values, positionals } = parseArgs({
-    args, allowPositionals: true, options: { status: { type: 'string' }, reason: { type: 'string' }, until: { type: 'string' } },
+    args, allowPositionals: true, options: {
+      status: { type: 'string' }, reason: { type: 'string' }, until: { type: 'string' },
+      measure: { type: 'string' }, owner: { type: 'string' }, due: { type: 'string' },
+    },
   });
   const [dbArg, key] = positionals;
   const status = values.status;
+  if (dbArg && key && status === undefined && (values.measure ?? values.owner ?? values.due) !== undefined) {
+    const db = openWorkspace(dbArg);
+    try {
+      const n = setIssuePlan(db, key.split(','), { measure: values.measure, owner: values.owner, due: values.due });
+      out.write(`已更新 ${n} 个问题的整改措施/责任人/时限。\n`);
+    } finally {
+      db.close();
+    }
+    return EXIT.ok;
+  }
   if (!dbArg || !key || (status !== 'confirmed' && status !== 'deferred' && status !== 'open')) {
     throw badInput(`用法：duizhang issue <工作区.db> <问题编号> --status confirmed|deferred|open [--reason 理由] [--until 日期]`);
   }
@@ -248,6 +272,9 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       case 'settings': return cmdSettings(args, out);
       case 'sample': return await cmdSample(args, out);
       case 'demo': return await runDemo(args[0], out);
+      case 'correct': case 'undo': case 'redo': case 'log': case 'verify-import': case 'export':
+        await runCorrectionCommand(command, args, out);
+        return EXIT.ok;
       case undefined:
       case 'help':
       case '--help':

@@ -45,7 +45,7 @@ function affectedHouseholds(db: Db, changes: readonly CellChange[]): string[] {
 }
 
 /** Apply changes as one batch, log them and re-check the households they touch: all or nothing. */
-function commit(db: Db, header: Omit<BatchHeader, 'actor' | 'at'>, changes: readonly CellChange[]): CorrectionResult {
+export function commitChanges(db: Db, header: Omit<BatchHeader, 'actor' | 'at'>, changes: readonly CellChange[]): CorrectionResult {
   // An undo whose records a re-import replaced still moves the stacks.
   if (changes.length === 0 && header.action === 'edit') return { batch: null, changed: 0, households: 0, closed: 0, open: 0 };
   const actor = operator(db);
@@ -87,11 +87,11 @@ export function correctRecords(db: Db, recordIds: readonly number[], field: stri
   const value = parseCellText(fieldDef(field), text);
   const cells = widenHouseholdField(db, cellsOrFail(db, recordIds, field), field);
   const changes = cells.map((c) => changeOf(c, field, text.trim(), value, meta.issueKey ?? null)).filter((c): c is CellChange => c !== null);
-  return commit(db, { action: 'edit', target: null, reason, note: meta.note ?? null }, changes);
+  return commitChanges(db, { action: 'edit', target: null, reason, note: meta.note ?? null }, changes);
 }
 
 /** The records of the same person (person fields) or household (household fields) in every ledger that has the field. */
-function sameEntityCells(db: Db, cell: RecordCell, field: string): RecordCell[] {
+export function sameEntityCells(db: Db, cell: RecordCell, field: string): RecordCell[] {
   const household = fieldDef(field).level === 'household';
   const key = household ? cell.householdKey : cell.personKey;
   if (key === null) return [];
@@ -112,7 +112,7 @@ export function adoptValue(db: Db, recordId: number, field: string, meta: Correc
   const reason = checkReason(meta);
   const [source] = cellsOrFail(db, [recordId], field);
   if (!source) throw new UserError('NOT_FOUND', `找不到记录 ${recordId}。`);
-  return commit(db, { action: 'edit', target: null, reason, note: meta.note ?? null }, adoptChanges(db, source, field, meta.issueKey ?? null));
+  return commitChanges(db, { action: 'edit', target: null, reason, note: meta.note ?? null }, adoptChanges(db, source, field, meta.issueKey ?? null));
 }
 
 export type BulkAction = { adoptFrom: string } | { value: string };
@@ -160,7 +160,7 @@ export function bulkCorrect(db: Db, issueKeys: readonly string[], action: BulkAc
     }
     for (const c of found) changes.set(`${c.recordId}|${c.field}`, c);
   }
-  const result = commit(db, { action: 'edit', target: null, reason, note: meta.note ?? null }, [...changes.values()]);
+  const result = commitChanges(db, { action: 'edit', target: null, reason, note: meta.note ?? null }, [...changes.values()]);
   return { ...result, skipped };
 }
 
@@ -169,7 +169,7 @@ export function undo(db: Db): CorrectionResult {
   const target = undoStacks(db).done.at(-1);
   if (target === undefined) throw new UserError('BAD_INPUT', '没有可以撤销的修改。');
   const changes = batchChanges(db, target).reverse();
-  return commit(db, { action: 'undo', target, reason: '撤销', note: null }, changes.map((c) => ({
+  return commitChanges(db, { action: 'undo', target, reason: '撤销', note: null }, changes.map((c) => ({
     ...c, oldValue: c.newValue, newValue: c.oldValue, oldText: c.newText, newText: c.oldText,
   })));
 }
@@ -178,5 +178,5 @@ export function undo(db: Db): CorrectionResult {
 export function redo(db: Db): CorrectionResult {
   const target = undoStacks(db).undone.at(-1);
   if (target === undefined) throw new UserError('BAD_INPUT', '没有可以重做的修改。');
-  return commit(db, { action: 'redo', target, reason: '重做', note: null }, batchChanges(db, target));
+  return commitChanges(db, { action: 'redo', target, reason: '重做', note: null }, batchChanges(db, target));
 }

@@ -166,3 +166,23 @@ export function issueHistory(db: Db, key: string): { at: string; status: IssueSt
   return db.prepare('SELECT at, status, reason, actor FROM issue_history WHERE issue_key = ? ORDER BY id').all(key) as
     { at: string; status: IssueStatus; reason: string | null; actor: string | null }[];
 }
+
+export interface IssuePlan {
+  measure?: string | undefined;
+  owner?: string | undefined;
+  /** YYYY-MM-DD. */
+  due?: string | undefined;
+}
+
+/** The 整改台账 columns of an issue: what will be done, by whom, by when. */
+export function setIssuePlan(db: Db, keys: readonly string[], plan: IssuePlan): number {
+  if (plan.due !== undefined && plan.due !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(plan.due)) {
+    throw new UserError('BAD_INPUT', `整改时限应为日期（如 2026-12-31），收到“${plan.due}”。`);
+  }
+  const update = db.prepare(`UPDATE issues SET measure = coalesce(?, measure), owner = coalesce(?, owner), due = coalesce(?, due) WHERE key = ?`);
+  return db.transaction(() => keys.reduce((n, key) => {
+    const changed = update.run(plan.measure ?? null, plan.owner ?? null, plan.due ?? null, key).changes;
+    if (changed === 0) throw new UserError('NOT_FOUND', `找不到问题“${key}”。`);
+    return n + changed;
+  }, 0))();
+}

@@ -20,6 +20,8 @@ export interface Settings {
   localRegions: string[];
   /** Operator name written into the correction and issue history. */
   operator: string;
+  /** Digits of an ID a 公示 list keeps at the start and the end (at most 6 and 4: the birth date never shows). */
+  noticeMask: [number, number];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   minMonthsToEliminate: 6,
   localRegions: [],
   operator: '',
+  noticeMask: [6, 4],
 };
 
 export type SettingKey = keyof Settings;
