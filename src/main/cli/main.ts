@@ -15,6 +15,7 @@ import { writeAtomically } from '../export/atomicFile';
 import { recordExport } from '../export/exportLog';
 import { writeIssueList } from '../export/issueListExport';
 import { CORRECTION_USAGE, runCorrectionCommand } from './correctionCommands';
+import { cmdServe, cmdStart } from './serveCommand';
 import { RULES } from '../rules/registry';
 import { setRuleSetting } from '../rules/ruleSettings';
 import { loadSettings, parseSetting, saveSetting } from '../settings/settings';
@@ -41,7 +42,10 @@ const USAGE = `用法：
 ${CORRECTION_USAGE}
   duizhang settings <工作区.db> [设置项 值]
   duizhang sample <目录> [--households 户数] [--seed 种子]
-  duizhang demo [目录]             生成示例乡镇并导入（npm start）
+  duizhang demo [目录]             生成示例乡镇并导入
+  duizhang serve [工作区.db] [--sample] [--port 端口] [--no-open] [--exports 导出目录]
+                                   在浏览器中使用（仅本机 127.0.0.1，带访问令牌）
+  duizhang start                   桌面程序；未安装 Electron 时改用浏览器模式打开示例乡镇（npm start）
 
 台账类型：${LEDGER_KINDS.map((k) => `${k.id}（${k.label}）`).join('、')}`;
 
@@ -272,6 +276,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
       case 'settings': return cmdSettings(args, out);
       case 'sample': return await cmdSample(args, out);
       case 'demo': return await runDemo(args[0], out);
+      case 'serve': await cmdServe(args, out); return EXIT.ok;
+      case 'start': await cmdStart(args, out); return EXIT.ok;
       case 'correct': case 'undo': case 'redo': case 'log': case 'verify-import': case 'export':
         await runCorrectionCommand(command, args, out);
         return EXIT.ok;

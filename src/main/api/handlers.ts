@@ -1,0 +1,201 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import type { CallInput, CallName, CallOutput, RuleInfo, WorkspaceInfo } from '../../shared/api/contract';
+import { LEDGER_KIND_BY_ID, isLedgerKindId, type LedgerKindId } from '../../shared/domain/ledgerKinds';
+import { RULE_FAMILIES } from '../../shared/domain/rules';
+import { defaultDemoDir, runDemo } from '../cli/demo';
+import { listCorrections, undoStacks } from '../corrections/correctionLog';
+import { adoptValue, bulkCorrect, correctRecords, redo, undo, type CorrectionResult } from '../corrections/corrections';
+import { UserError } from '../errors';
+import { listExports } from '../export/exportLog';
+import { computeReadiness } from '../export/readiness';
+import { runExport } from '../export/runExport';
+import { commitImport } from '../import/commitImport';
+import { MAX_FILE_BYTES } from '../import/importFile';
+import { planImport } from '../import/planImport';
+import { previewImport } from '../import/previewImport';
+import { listSources } from '../import/store';
+import { runCheck } from '../rules/engine';
+import { setIssueStatus } from '../rules/issueStore';
+import { RULES } from '../rules/registry';
+import { setRuleSetting } from '../rules/ruleSettings';
+import { loadSettings, parseSetting, saveSetting } from '../settings/settings';
+import { openWorkspace, type Db } from '../workspace/workspace';
+import { familyLabel, issuePage, ledgerPage, personView } from './views';
+
+export type Handlers = { [K in CallName]: (input: CallInput<K>) => Promise<CallOutput<K>> | CallOutput<K> };
+
+/** The open workspace of one desk session (one window, or one server). */
+export class Session {
+  db: Db | null = null;
+  file: string | null = null;
+
+  constructor(readonly exportDir: string) {}
+
+  open(file: string, create = false): void {
+    const db = openWorkspace(file, { create });
+    this.db?.close();
+    this.db = db;
+    this.file = file;
+  }
+
+  workspace(): Db {
+    if (!this.db) throw new UserError('BAD_INPUT', '请先打开或新建一个工作区。');
+    return this.db;
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = null;
+  }
+}
+
+const silent = new Writable({ write: (_chunk, _enc, done) => done() });
+
+function decodeFile(file: { name: string; data: string }): Buffer {
+  const bytes = Buffer.from(file.data, 'base64');
+  if (bytes.length > MAX_FILE_BYTES) throw new UserError('BAD_INPUT', `文件“${file.name}”超过上限 512 MB。`);
+  return bytes;
+}
+
+const kindOption = (kind: string | undefined): { kind?: LedgerKindId } => (kind && isLedgerKindId(kind) ? { kind } : {});
+const outcome = (r: CorrectionResult) => ({ changed: r.changed, closed: r.closed, open: r.open });
+
+function info(session: Session): WorkspaceInfo {
+  const db = session.db;
+  if (!db) return { path: null, sources: [], records: 0, lastCheck: null, operator: '', villages: [], canUndo: false, canRedo: false };
+  const stacks = undoStacks(db);
+  return {
+    path: session.file,
+    sources: listSources(db).map((s) => ({
+      id: s.id, kind: s.kind, kindLabel: LEDGER_KIND_BY_ID.get(s.kind)?.label ?? s.kind, fileName: s.fileName, rows: s.rowCount,
+      sheets: s.sheets.map((x) => x.name), importedAt: s.importedAt, skipped: s.skipped.length,
+    })),
+    records: (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n,
+    lastCheck: (db.prepare('SELECT max(finished_at) AS at FROM check_runs').get() as { at: string | null }).at,
+    operator: loadSettings(db).operator,
+    villages: (db.prepare('SELECT DISTINCT village FROM records WHERE village IS NOT NULL ORDER BY village').all() as { village: string }[]).map((v) => v.village),
+    canUndo: stacks.done.length > 0, canRedo: stacks.undone.length > 0,
+  };
+}
+
+function rules(db: Db): RuleInfo[] {
+  const settings = new Map((db.prepare('SELECT rule, enabled, severity FROM rule_settings').all() as { rule: string; enabled: number; severity: string | null }[]).map((r) => [r.rule, r]));
+  return RULES.map((r) => {
+    const s = settings.get(r.id);
+    return {
+      id: r.id, title: r.title, family: RULE_FAMILIES[r.family], severity: (s?.severity ?? r.severity) as RuleInfo['severity'], defaultSeverity: r.severity,
+      enabled: s ? s.enabled === 1 : true, explanation: r.explanation,
+    };
+  });
+}
+
+/** One handler per call of the contract; the compiler checks the map is complete and each handler's types. */
+export function createHandlers(session: Session): Handlers {
+  const db = (): Db => session.workspace();
+  return {
+    'workspace:info': () => info(session),
+    'workspace:open': ({ path: file, create }) => {
+      session.open(file, create === true);
+      return info(session);
+    },
+    'workspace:openSample': async () => {
+      const dir = defaultDemoDir();
+      await runDemo(dir, silent);
+      session.open(path.join(dir, '示例乡镇.db'));
+      if (!db().prepare('SELECT 1 FROM check_runs LIMIT 1').get()) runCheck(db());
+      return info(session);
+    },
+    'import:preview': ({ files, kind }) => files.map((f) => {
+      try {
+        const p = previewImport(planImport(session.db, decodeFile(f), f.name, kindOption(kind)));
+        return {
+          file: f.name, ok: true, message: `识别为${p.kindLabel}`, kind: p.kind, kindLabel: p.kindLabel,
+          sheets: p.sheets.map((s) => ({ name: s.sheet, headerRows: s.headerRows, village: s.village, columns: s.columns, sample: s.sample })),
+        };
+      } catch (error) {
+        if (error instanceof UserError) return { file: f.name, ok: false, message: error.message };
+        throw error;
+      }
+    }),
+    'import:files': ({ files }) => files.map((f) => {
+      try {
+        const report = commitImport(db(), planImport(db(), decodeFile(f), f.name, kindOption(f.kind)));
+        return {
+          file: f.name, ok: true, kind: report.kindLabel, rows: report.rowsImported,
+          message: `${report.kindLabel}：导入 ${report.rowsImported} 行${report.skipped.length ? `，跳过 ${report.skipped.length} 行` : ''}` +
+            `${report.replaced ? `（替换上次导入：新增 ${report.replaced.added}，删除 ${report.replaced.removed}，变化 ${report.replaced.changed}）` : ''}`,
+          skipped: report.skipped.map((s) => ({ sheet: s.sheet, row: s.row, reason: s.reason })),
+        };
+      } catch (error) {
+        if (error instanceof UserError) return { file: f.name, ok: false, message: error.message };
+        throw error;
+      }
+    }),
+    'check:run': () => {
+      const s = runCheck(db());
+      return { open: s.open, closed: s.closed, notes: s.notes, byFamily: s.byFamily };
+    },
+    'dashboard:get': () => {
+      const d = db();
+      const byFamily = d.prepare(`SELECT substr(rule, 1, instr(rule, '.') - 1) AS family, severity, count(*) AS count FROM issues
+          WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2`).all() as { family: keyof typeof RULE_FAMILIES; severity: 'error' | 'warning' | 'info'; count: number }[];
+      return {
+        open: byFamily.reduce((n, f) => n + f.count, 0),
+        byFamily: byFamily.map((f) => ({ ...f, familyLabel: familyLabel(f.family) })),
+        byVillage: d.prepare(`SELECT coalesce(village, '（未知村）') AS village, severity, count(*) AS count FROM issues WHERE status = 'open'
+            GROUP BY 1, 2 ORDER BY 1, 2`).all() as { village: string; severity: 'error' | 'warning' | 'info'; count: number }[],
+        readiness: computeReadiness(d).villages.map((v) => ({ village: v.village, households: v.households, passRate: v.passRate })),
+        lastImport: (d.prepare('SELECT max(imported_at) AS at FROM sources').get() as { at: string | null }).at,
+        lastCheck: (d.prepare('SELECT max(finished_at) AS at FROM check_runs').get() as { at: string | null }).at,
+      };
+    },
+    'issues:list': (q) => issuePage(db(), q),
+    'issues:setStatus': ({ keys, status, reason, until }) => {
+      const d = db();
+      const actor = loadSettings(d).operator;
+      d.transaction(() => {
+        for (const key of keys) setIssueStatus(d, key, { status, actor, ...(reason !== undefined ? { reason } : {}), ...(until !== undefined ? { until } : {}) });
+      })();
+      return { updated: keys.length };
+    },
+    'issues:bulkCorrect': ({ keys, adoptFrom, value, reason, note }) => {
+      const action = adoptFrom ? { adoptFrom } : value !== undefined ? { value } : null;
+      if (!action) throw new UserError('BAD_INPUT', '请选择以哪本台账为准，或填写统一的新值。');
+      const r = bulkCorrect(db(), keys, action, { reason, note });
+      return { ...outcome(r), skipped: r.skipped.length };
+    },
+    'person:get': ({ key, household }) => personView(db(), key, household === true),
+    'records:correct': ({ recordIds, field, value, reason, note, issueKey }) => outcome(correctRecords(db(), recordIds, field, value, { reason, note, issueKey })),
+    'records:adopt': ({ recordId, field, reason, note, issueKey }) => outcome(adoptValue(db(), recordId, field, { reason, note, issueKey })),
+    'corrections:undo': () => outcome(undo(db())),
+    'corrections:redo': () => outcome(redo(db())),
+    'corrections:log': ({ offset, limit }) => listCorrections(db(), { offset, limit }),
+    'ledger:rows': ({ sourceId, offset, limit }) => ledgerPage(db(), sourceId, offset, limit),
+    'settings:get': () => ({ ...loadSettings(db()) }),
+    'settings:set': ({ key, value }) => {
+      const parsed = parseSetting(key, value);
+      saveSetting(db(), parsed.key, parsed.value);
+      return { ...loadSettings(db()) };
+    },
+    'rules:list': () => rules(db()),
+    'rules:set': ({ id, enabled, severity }) => {
+      setRuleSetting(db(), id, { ...(enabled !== undefined ? { enabled } : {}), ...(severity !== undefined ? { severity } : {}) });
+      return rules(db());
+    },
+    'export:run': async ({ what, ledger, village, household, fullIds }) => {
+      const r = await runExport(db(), { what, outDir: session.exportDir, ledger, village, household, fullIds });
+      return { files: r.files.map((f) => ({ name: path.basename(f), path: f })), rows: r.rows };
+    },
+    'export:log': () => listExports(db()).map((e) => ({ at: e.at, what: e.what as 'ledger', files: e.files, fullIds: e.fullIds, rows: e.rows, actor: e.actor })),
+  };
+}
+
+/** Where exports go when the desk does not ask: a folder beside the user's documents. */
+export function defaultExportDir(): string {
+  const dir = path.join(os.homedir(), '对账导出');
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}

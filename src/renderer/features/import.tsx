@@ -1,0 +1,82 @@
+import { useState, type DragEvent } from 'react';
+import type { ImportOutcome, PreviewOutcome, WorkspaceInfo } from '../../shared/api/contract';
+import { FIELD_BY_KEY } from '../../shared/domain/fields';
+import { LEDGER_KINDS } from '../../shared/domain/ledgerKinds';
+import { api, fileToUpload } from '../api';
+import { Status, useAction } from '../ui';
+
+interface Picked { name: string; data: string; kind: string }
+
+/** 导入: pick or drop several files, see what each was recognised as, correct the ledger kind, import. */
+export function ImportScreen({ info, onChanged }: { info: WorkspaceInfo | null; onChanged: () => Promise<void> }) {
+  const [files, setFiles] = useState<Picked[]>([]);
+  const [previews, setPreviews] = useState<PreviewOutcome[]>([]);
+  const [results, setResults] = useState<ImportOutcome[]>([]);
+  const action = useAction();
+
+  const pick = async (list: FileList | null) => {
+    if (!list || list.length === 0) return;
+    const uploads = await Promise.all([...list].map(fileToUpload));
+    const found = await action.run('正在识别文件', () => api['import:preview']({ files: uploads }), (p) => `已识别 ${p.filter((x) => x.ok).length} / ${p.length} 个文件`);
+    if (!found) return;
+    setPreviews(found);
+    setResults([]);
+    setFiles(uploads.map((u, i) => ({ ...u, kind: found[i]?.kind ?? '' })));
+  };
+  const drop = (e: DragEvent) => { e.preventDefault(); void pick(e.dataTransfer.files); };
+  const runImport = async () => {
+    const done = await action.run(`正在导入 ${files.length} 个文件`, () => api['import:files']({ files: files.filter((f) => f.kind !== '').map((f) => ({ name: f.name, data: f.data, kind: f.kind })) }),
+      (r) => `导入完成：成功 ${r.filter((x) => x.ok).length} 个，失败 ${r.filter((x) => !x.ok).length} 个。请到“总览”运行检查。`);
+    if (done) { setResults(done); setFiles([]); setPreviews([]); await onChanged(); }
+  };
+
+  return (
+    <section className="screen import">
+      <h2>导入台账</h2>
+      <div className="dropzone" onDragOver={(e) => e.preventDefault()} onDrop={drop}>
+        <p>把国家系统导出、户卡、村表、乡册和各部门名单拖到这里，或</p>
+        <input type="file" multiple accept=".xlsx,.xls,.et,.csv" aria-label="选择文件" onChange={(e) => void pick(e.target.files)} />
+      </div>
+      {previews.map((p, i) => (
+        <div className="card preview" key={p.file}>
+          <h3>{p.file}</h3>
+          {!p.ok && <p className="error">{p.message}</p>}
+          {p.ok && (
+            <>
+              <label>台账类型
+                <select value={files[i]?.kind ?? ''} onChange={(e) => setFiles(files.map((f, k) => (k === i ? { ...f, kind: e.target.value } : f)))}>
+                  {LEDGER_KINDS.map((k) => <option key={k.id} value={k.id}>{k.label}</option>)}
+                </select>
+              </label>
+              {p.sheets?.map((s) => (
+                <details key={s.name}>
+                  <summary>工作表“{s.name}”：表头第 {s.headerRows[0]}–{s.headerRows[1]} 行{s.village ? `，村：${s.village}` : ''}，{s.columns.filter((c) => c.field).length} 列已识别</summary>
+                  <table className="mapping">
+                    <thead><tr><th>表头</th><th>识别为</th>{s.sample.map((r) => <th key={r.row}>第 {r.row} 行</th>)}</tr></thead>
+                    <tbody>{s.columns.map((c) => (
+                      <tr key={c.index}><td>{c.header}</td><td>{c.field ? (FIELD_BY_KEY.get(c.field)?.label ?? c.field) : '（不识别，仅保留原文）'}</td>
+                        {s.sample.map((r) => <td key={r.row}>{c.field ? String(r.values[c.field] ?? '') : ''}</td>)}</tr>
+                    ))}</tbody>
+                  </table>
+                </details>
+              ))}
+            </>
+          )}
+        </div>
+      ))}
+      {files.length > 0 && <button type="button" className="primary" disabled={action.busy} onClick={() => void runImport()}>导入 {files.length} 个文件</button>}
+      {results.length > 0 && (
+        <div className="card results">
+          <h3>导入结果</h3>
+          <ul>{results.map((r) => (
+            <li key={r.file} className={r.ok ? 'ok' : 'error'}>{r.file}：{r.message}
+              {r.skipped && r.skipped.length > 0 && <details><summary>跳过的行</summary><ul>{r.skipped.slice(0, 200).map((s) => <li key={`${s.sheet}-${s.row}`}>工作表“{s.sheet}”第 {s.row} 行：{s.reason}</li>)}</ul></details>}
+            </li>
+          ))}</ul>
+        </div>
+      )}
+      <p className="hint">已导入 {info?.sources.length ?? 0} 本台账。同名同类型的文件再次导入会替换上次的数据，并报告新增、删除和变化的记录。</p>
+      <Status {...action} />
+    </section>
+  );
+}

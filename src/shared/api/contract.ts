@@ -1,0 +1,142 @@
+/**
+ * Every call the renderer may make: name → input schema → output type. The handler map in src/main/api satisfies
+ * `Handlers`, the HTTP transport, the preload and the renderer's client are derived from `CALLS`, and every input is
+ * parsed with its schema before a handler sees it (the renderer is untrusted).
+ */
+import { z } from 'zod';
+import type { ExportKind } from '../domain/exports';
+import type { ReadinessItem } from '../domain/readiness';
+import type { IssueStatus, RuleFamily, Severity } from '../domain/rules';
+
+const text = z.string().max(2000);
+const name = z.string().min(1).max(200);
+
+export interface SourceInfo { id: number; kind: string; kindLabel: string; fileName: string; rows: number; sheets: string[]; importedAt: string; skipped: number }
+export interface WorkspaceInfo {
+  path: string | null;
+  sources: SourceInfo[];
+  records: number;
+  lastCheck: string | null;
+  operator: string;
+  villages: string[];
+  canUndo: boolean;
+  canRedo: boolean;
+}
+export interface ImportOutcome { file: string; ok: boolean; message: string; kind?: string; rows?: number; skipped?: { sheet: string; row: number; reason: string }[] }
+export interface PreviewColumn { index: number; header: string; field: string | null }
+export interface PreviewOutcome {
+  file: string;
+  ok: boolean;
+  message: string;
+  kind?: string;
+  kindLabel?: string;
+  sheets?: { name: string; headerRows: [number, number]; village: string | null; columns: PreviewColumn[]; sample: { row: number; values: Record<string, string | number | null> }[] }[];
+}
+export interface CheckOutcome { open: number; closed: number; notes: string[]; byFamily: { family: RuleFamily; severity: Severity; count: number }[] }
+export interface Dashboard {
+  open: number;
+  byFamily: { family: RuleFamily; familyLabel: string; severity: Severity; count: number }[];
+  byVillage: { village: string; severity: Severity; count: number }[];
+  readiness: { village: string; households: number; passRate: Record<ReadinessItem, number | null> }[];
+  lastImport: string | null;
+  lastCheck: string | null;
+}
+export interface IssueListRow {
+  key: string; rule: string; ruleTitle: string; family: string; severity: Severity; status: IssueStatus; village: string | null;
+  householdKey: string | null; personKey: string | null; names: string; field: string | null; message: string; ledgers: string;
+}
+export interface IssuePage { total: number; rows: IssueListRow[]; counts: Record<IssueStatus, number> }
+export interface PersonCell { recordId: number; text: string; differs: boolean; editable: boolean }
+export interface PersonView {
+  key: string;
+  title: string;
+  householdKey: string | null;
+  /** One column per record (ledger, file, row), one row per field. */
+  records: { id: number; kind: string; kindLabel: string; file: string; sheet: string; row: number; name: string | null; personKey: string | null }[];
+  fields: { field: string; label: string; cells: (PersonCell | null)[] }[];
+  issues: { key: string; ruleTitle: string; severity: Severity; status: IssueStatus; message: string; field: string | null }[];
+  history: CorrectionEntry[];
+  members: { key: string; name: string }[];
+}
+export interface CorrectionEntry { id: number; at: string; actor: string; action: string; reason: string; note: string | null; file: string; sheet: string; row: number; name: string | null; field: string; oldText: string; newText: string }
+export interface CorrectionOutcome { changed: number; closed: number; open: number }
+export interface LedgerPage { columns: { key: string; header: string; field: string | null }[]; total: number; rows: { id: number; sheet: string; row: number; cells: string[]; corrected: number[] }[] }
+export interface ExportOutcome { files: { name: string; path: string }[]; rows: number }
+export interface RuleInfo { id: string; title: string; family: string; severity: Severity; defaultSeverity: Severity; enabled: boolean; explanation: string }
+
+const severity = z.enum(['error', 'warning', 'info']);
+const status = z.enum(['open', 'resolved', 'confirmed', 'deferred']);
+const correctionMeta = { reason: name, note: text.optional(), issueKey: text.optional() };
+
+/** Phantom output type: the schema validates input; outputs come from our own main process. */
+const returns = <T>(): T => undefined as unknown as T;
+
+export const contract = {
+  'workspace:info': { input: z.object({}), output: returns<WorkspaceInfo>() },
+  'workspace:open': { input: z.object({ path: name, create: z.boolean().optional() }), output: returns<WorkspaceInfo>() },
+  'workspace:openSample': { input: z.object({}), output: returns<WorkspaceInfo>() },
+  'import:preview': { input: z.object({ files: z.array(z.object({ name, data: z.string() })).min(1).max(50), kind: z.string().optional() }), output: returns<PreviewOutcome[]>() },
+  'import:files': { input: z.object({ files: z.array(z.object({ name, data: z.string(), kind: z.string().optional() })).min(1).max(50) }), output: returns<ImportOutcome[]>() },
+  'check:run': { input: z.object({}), output: returns<CheckOutcome>() },
+  'dashboard:get': { input: z.object({}), output: returns<Dashboard>() },
+  'issues:list': {
+    input: z.object({
+      offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000),
+      sort: z.enum(['village', 'rule', 'severity', 'status', 'names']).optional(), desc: z.boolean().optional(),
+      village: text.optional(), family: text.optional(), rule: text.optional(), severity: severity.optional(), status: status.optional(),
+      ledger: text.optional(), search: text.optional(),
+    }),
+    output: returns<IssuePage>(),
+  },
+  'issues:setStatus': {
+    input: z.object({ keys: z.array(text).min(1).max(10000), status: z.enum(['open', 'confirmed', 'deferred']), reason: text.optional(), until: text.optional() }),
+    output: returns<{ updated: number }>(),
+  },
+  'issues:bulkCorrect': {
+    input: z.object({ keys: z.array(text).min(1).max(10000), adoptFrom: text.optional(), value: text.optional(), reason: name, note: text.optional() }),
+    output: returns<CorrectionOutcome & { skipped: number }>(),
+  },
+  'person:get': { input: z.object({ key: name, household: z.boolean().optional() }), output: returns<PersonView>() },
+  'records:correct': { input: z.object({ recordIds: z.array(z.number().int()).min(1).max(10000), field: name, value: text, ...correctionMeta }), output: returns<CorrectionOutcome>() },
+  'records:adopt': { input: z.object({ recordId: z.number().int(), field: name, ...correctionMeta }), output: returns<CorrectionOutcome>() },
+  'corrections:undo': { input: z.object({}), output: returns<CorrectionOutcome>() },
+  'corrections:redo': { input: z.object({}), output: returns<CorrectionOutcome>() },
+  'corrections:log': { input: z.object({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }), output: returns<{ total: number; entries: CorrectionEntry[] }>() },
+  'ledger:rows': { input: z.object({ sourceId: z.number().int(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(200000) }), output: returns<LedgerPage>() },
+  'settings:get': { input: z.object({}), output: returns<Record<string, unknown>>() },
+  'settings:set': { input: z.object({ key: name, value: text }), output: returns<Record<string, unknown>>() },
+  'rules:list': { input: z.object({}), output: returns<RuleInfo[]>() },
+  'rules:set': { input: z.object({ id: name, enabled: z.boolean().optional(), severity: severity.optional() }), output: returns<RuleInfo[]>() },
+  'export:run': {
+    input: z.object({
+      what: z.enum(['ledger', 'issues', 'verify', 'readiness', 'notice']), ledger: text.optional(), village: text.optional(),
+      household: text.optional(), fullIds: z.boolean().optional(),
+    }),
+    output: returns<ExportOutcome>(),
+  },
+  'export:log': { input: z.object({}), output: returns<{ at: string; what: ExportKind; files: string[]; fullIds: boolean; rows: number; actor: string }[]>() },
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<K extends CallName> = z.infer<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = Contract[K]['output'];
+export const CALLS = Object.keys(contract) as CallName[];
+
+/** What every transport returns: a value, or a code and a Chinese message. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** The renderer's view of the API, whatever the transport. */
+export type Api = { [K in CallName]: (input: CallInput<K>) => Promise<CallOutput<K>> };
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(contract, name);
+}
+
+/** Parse an untrusted input; the error message names the offending field in Chinese. */
+export function parseInput<K extends CallName>(call: K, input: unknown): { ok: true; value: CallInput<K> } | { ok: false; message: string } {
+  const parsed = contract[call].input.safeParse(input ?? {});
+  if (parsed.success) return { ok: true, value: parsed.data as CallInput<K> };
+  const issue = parsed.error.issues[0];
+  return { ok: false, message: `请求参数有误：${issue ? `${issue.path.join('.') || '（整体）'} ${issue.message}` : '格式不对'}` };
+}
