@@ -90,7 +90,7 @@ export function personView(db: Db, key: string, household: boolean): PersonView 
     records: records.map((r) => ({ id: r.id, kind: r.kind, kindLabel: kindLabel(r.kind), file: r.file, sheet: r.sheet, row: r.row, name: r.name, personKey: r.personKey })),
     fields,
     issues: issues.map((i) => ({ key: i.key, ruleTitle: RULE_BY_ID.get(i.rule)?.title ?? i.rule, severity: i.severity, status: i.status, message: i.message, field: i.field })),
-    history: listCorrections(db, { recordIds: ids, limit: 200 }).entries.map((e) => ({ ...e, action: e.action })),
+    history: listCorrections(db, { recordIds: ids, limit: 200 }).entries,
     members,
   };
 }

@@ -113,7 +113,11 @@ export async function writeVerificationSheets(
       AND household_key IN (SELECT value FROM json_each(?)) ORDER BY severity, rule`).all(JSON.stringify(households.map((h) => h.key))) as
     (OpenIssue & { household_key: string })[];
   const byHousehold = new Map<string, OpenIssue[]>();
-  for (const i of issues) byHousehold.set(i.household_key, [...(byHousehold.get(i.household_key) ?? []), i]);
+  for (const i of issues) {
+    const list = byHousehold.get(i.household_key);
+    if (list) list.push(i);
+    else byHousehold.set(i.household_key, [i]);
+  }
   const readiness = new Map(computeReadiness(db, filter.village).households.map((r) => [r.key, r.items]));
   const wb = new (await loadExcelJs()).Workbook();
   wb.creator = '对账';
