@@ -18,6 +18,9 @@ declare module 'vitest' {
   }
 }
 
+/** Two villages, every injected defect, every ledger kind: the smallest township that exercises every path. */
+const SAMPLE_HOUSEHOLDS = 200;
+
 /**
  * Build the CLI (tests spawn it as a user would) and generate the default sample township once per run; every test
  * that imports it reads the same files.
@@ -28,10 +31,10 @@ export default async function setup(project: TestProject): Promise<void> {
   const sources = ['src/main/sample', 'src/shared/domain', 'src/shared/text'].flatMap((d) =>
     fs.readdirSync(d).filter((f) => f.endsWith('.ts')).sort().map((f) => fs.readFileSync(path.join(d, f))));
   const hash = createHash('sha256').update(Buffer.concat(sources)).digest('hex').slice(0, 12);
-  const dir = path.join(os.tmpdir(), `duizhang-test-sample-600-seed1-${hash}`);
+  const dir = path.join(os.tmpdir(), `duizhang-test-sample-${SAMPLE_HOUSEHOLDS}-seed1-${hash}`);
   if (!fs.existsSync(path.join(dir, GROUND_TRUTH_FILE))) {
     fs.rmSync(dir, { recursive: true, force: true });
-    await generateSample(dir, { households: 600, seed: 1 });
+    await generateSample(dir, { households: SAMPLE_HOUSEHOLDS, seed: 1 });
   }
   project.provide('sampleDir', dir);
   project.provide('sampleWorkspace', checkedWorkspace(dir));

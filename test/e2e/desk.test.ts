@@ -76,7 +76,7 @@ describe('the desk, end to end in Chromium', { timeout: 600_000 }, () => {
     await shot('03-总览');
     const shown = Number(await page.locator('[data-testid="open-total"]').innerText());
     const json = path.join(tempDir(), 'issues.json');
-    expect(runCli(['check', workspace, '--json', json]).status).toBe(0);
+    expect((await runCli(['check', workspace, '--json', json])).status).toBe(0);
     const cli = JSON.parse(fs.readFileSync(json, 'utf8')) as { summary: { open: number; byFamily: { family: string; severity: string; count: number }[] } };
     expect(shown).toBe(cli.summary.open);
     const cells = await page.locator('[data-testid="family-table"] td[data-severity]').evaluateAll((tds) =>
@@ -151,5 +151,31 @@ describe('the desk, end to end in Chromium', { timeout: 600_000 }, () => {
     expect(await page.locator('[data-testid="correction-log"] tbody tr').count()).toBeGreaterThanOrEqual(3);
     await shot('07-导出');
     expect(await statusText()).not.toContain('失败');
+  });
+
+  it('offers the backups of a damaged workspace on the start screen and restores one', async () => {
+    const dir = tempDir();
+    const damaged = path.join(dir, '白石村.db');
+    const csv = (names: string[]) => `姓名,身份证号码,与户主关系\n${names.map((n) => `${n},11010519491231002X,户主`).join('\n')}\n`;
+    for (const [sub, names] of [['a', ['甲一', '甲二']], ['b', ['乙一']]] as const) {
+      fs.mkdirSync(path.join(dir, sub));
+      fs.writeFileSync(path.join(dir, sub, '白石村村表.csv'), csv([...names]));
+      expect((await runCli(['import', damaged, path.join(dir, sub, '白石村村表.csv'), '--kind', 'village'])).status).toBe(0);
+    }
+    const fd = fs.openSync(damaged, 'r+');
+    fs.writeSync(fd, Buffer.alloc(3 * 4096, 0xa5), 0, 3 * 4096, 2 * 4096);
+    fs.closeSync(fd);
+
+    await nav('开始');
+    await page.fill('input[name="workspace-path"]', damaged);
+    await page.getByRole('button', { name: '打开工作区' }).click();
+    await page.locator('.screen .status .error', { hasText: /已损坏/ }).first().waitFor();
+    await page.locator('[data-testid="backups"] tbody tr').first().waitFor();
+    await shot('08-备份与恢复');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator('[data-testid="backups"]').getByRole('button', { name: '用此备份恢复' }).first().click();
+    await page.locator('h2', { hasText: '总览' }).waitFor();
+    expect(session.file).toBe(damaged);
+    expect((session.workspace().prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n).toBe(2);
   });
 });

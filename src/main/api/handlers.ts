@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import type { CallInput, CallName, CallOutput, RuleInfo, WorkspaceInfo } from '../../shared/api/contract';
+import type { CallInput, CallName, CallOutput, ImportOutcome, RuleInfo, WorkspaceInfo } from '../../shared/api/contract';
 import { LEDGER_KIND_BY_ID, isLedgerKindId, type LedgerKindId } from '../../shared/domain/ledgerKinds';
 import { RULE_FAMILIES } from '../../shared/domain/rules';
 import { defaultDemoDir, runDemo } from '../cli/demo';
@@ -22,6 +22,7 @@ import { setIssueStatus } from '../rules/issueStore';
 import { RULES } from '../rules/registry';
 import { setRuleSetting } from '../rules/ruleSettings';
 import { loadSettings, parseSetting, saveSetting } from '../settings/settings';
+import { backupBeforeImport, listBackups, restoreBackup } from '../workspace/backups';
 import { openWorkspace, type Db } from '../workspace/workspace';
 import { familyLabel, issuePage, ledgerPage, personView } from './views';
 
@@ -92,6 +93,24 @@ function rules(db: Db): RuleInfo[] {
   });
 }
 
+/** Import each uploaded file on its own: one bad file is reported and the others still land. */
+function importEach(db: Db, files: { name: string; data: string; kind?: string | undefined }[]): ImportOutcome[] {
+  return files.map((f) => {
+    try {
+      const report = commitImport(db, planImport(db, decodeFile(f), f.name, kindOption(f.kind)));
+      return {
+        file: f.name, ok: true, kind: report.kindLabel, rows: report.rowsImported,
+        message: `${report.kindLabel}：导入 ${report.rowsImported} 行${report.skipped.length ? `，跳过 ${report.skipped.length} 行` : ''}` +
+          `${report.replaced ? `（替换上次导入：新增 ${report.replaced.added}，删除 ${report.replaced.removed}，变化 ${report.replaced.changed}）` : ''}`,
+        skipped: report.skipped.map((s) => ({ sheet: s.sheet, row: s.row, reason: s.reason })),
+      };
+    } catch (error) {
+      if (error instanceof UserError) return { file: f.name, ok: false, message: error.message };
+      throw error;
+    }
+  });
+}
+
 /** One handler per call of the contract; the compiler checks the map is complete and each handler's types. */
 export function createHandlers(session: Session): Handlers {
   const db = (): Db => session.workspace();
@@ -120,20 +139,25 @@ export function createHandlers(session: Session): Handlers {
         throw error;
       }
     }),
-    'import:files': ({ files }) => files.map((f) => {
-      try {
-        const report = commitImport(db(), planImport(db(), decodeFile(f), f.name, kindOption(f.kind)));
-        return {
-          file: f.name, ok: true, kind: report.kindLabel, rows: report.rowsImported,
-          message: `${report.kindLabel}：导入 ${report.rowsImported} 行${report.skipped.length ? `，跳过 ${report.skipped.length} 行` : ''}` +
-            `${report.replaced ? `（替换上次导入：新增 ${report.replaced.added}，删除 ${report.replaced.removed}，变化 ${report.replaced.changed}）` : ''}`,
-          skipped: report.skipped.map((s) => ({ sheet: s.sheet, row: s.row, reason: s.reason })),
-        };
-      } catch (error) {
-        if (error instanceof UserError) return { file: f.name, ok: false, message: error.message };
-        throw error;
-      }
-    }),
+    'backups:list': ({ path: file }) => {
+      const workspace = file ?? session.file;
+      if (!workspace) throw new UserError('BAD_INPUT', '请先填写或打开一个工作区。');
+      return { workspace, backups: listBackups(workspace).map(({ name, at, reason, bytes }) => ({ name, at, reason, bytes })) };
+    },
+    'backups:restore': ({ path: file, backup }) => {
+      const workspace = file ?? session.file;
+      if (!workspace) throw new UserError('BAD_INPUT', '请先填写或打开一个工作区。');
+      const chosen = listBackups(workspace).find((b) => b.name === backup);
+      if (!chosen) throw new UserError('NOT_FOUND', `没有备份“${backup}”。`);
+      if (session.file && path.resolve(session.file) === path.resolve(workspace)) session.close();
+      restoreBackup(workspace, chosen.file);
+      session.open(workspace);
+      return info(session);
+    },
+    'import:files': async ({ files }) => {
+      await backupBeforeImport(db());
+      return importEach(db(), files);
+    },
     'check:run': () => {
       const s = runCheck(db());
       return { open: s.open, closed: s.closed, notes: s.notes, byFamily: s.byFamily };

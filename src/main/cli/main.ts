@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ISSUE_STATUSES, SEVERITIES, type Severity } from '../../shared/domain/rules';
 import { isLedgerKindId, LEDGER_KINDS, type LedgerKindId } from '../../shared/domain/ledgerKinds';
 import { badInput, UserError } from '../errors';
+import { backupBeforeImport } from '../workspace/backups';
 import { importFile, readInputFile } from '../import/importFile';
 import { planImport, type MappingOverrides, type PlanOptions } from '../import/planImport';
 import { previewImport } from '../import/previewImport';
@@ -21,7 +22,8 @@ import { setRuleSetting } from '../rules/ruleSettings';
 import { loadSettings, parseSetting, saveSetting } from '../settings/settings';
 import { generateSample } from '../sample/generateSample';
 import { formatCheckSummary } from './formatCheck';
-import { openWorkspace } from '../workspace/workspace';
+import { corruptWorkspace, isCorruptionError, openWorkspace } from '../workspace/workspace';
+import { cmdRestore } from './restoreCommand';
 import { formatImportReport, formatPreview } from './formatImport';
 import { ProgressBar } from './progressBar';
 import { runDemo } from './demo';
@@ -41,6 +43,7 @@ const USAGE = `用法：
   duizhang issue <工作区.db> <问题编号,…> [--measure 整改措施] [--owner 责任人] [--due 时限]
 ${CORRECTION_USAGE}
   duizhang settings <工作区.db> [设置项 值]
+  duizhang restore <工作区.db> [--backup 序号|文件]   列出自动备份（每次导入前），或用其中一份恢复工作区
   duizhang sample <目录> [--households 户数] [--seed 种子]
   duizhang demo [目录]             生成示例乡镇并导入
   duizhang serve [工作区.db] [--sample] [--port 端口] [--no-open] [--exports 导出目录]
@@ -97,15 +100,17 @@ async function cmdPreview(args: string[], out: NodeJS.WritableStream): Promise<n
   return EXIT.ok;
 }
 
-async function cmdImport(args: string[], out: NodeJS.WritableStream): Promise<number> {
+async function cmdImport(args: string[], { out, err: errors }: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: PLAN_OPTIONS });
   const [dbPath, ...files] = positionals;
   if (!dbPath || files.length === 0) throw badInput(`缺少工作区或文件。\n${USAGE}`);
   const options = planOptions(values);
   const db = openWorkspace(dbPath, { create: true });
-  const bar = new ProgressBar();
+  const bar = new ProgressBar(errors);
   let failed = 0;
   try {
+    const backup = await backupBeforeImport(db);
+    if (backup) out.write(`导入前已备份工作区：${backup.file}\n`);
     for (const file of files) {
       try {
         const report = importFile(db, file, options, (p) =>
@@ -116,7 +121,7 @@ async function cmdImport(args: string[], out: NodeJS.WritableStream): Promise<nu
         bar.clear();
         if (!(err instanceof UserError)) throw err;
         failed++;
-        process.stderr.write(`错误：${err.message}\n`);
+        errors.write(`错误：${err.message}\n`);
       }
     }
   } finally {
@@ -263,17 +268,25 @@ async function cmdSample(args: string[], out: NodeJS.WritableStream): Promise<nu
   return EXIT.ok;
 }
 
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
+/** Where a command writes: stdout for results, stderr for errors and the progress bar. */
+export interface CliIo {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+export async function main(argv: string[], io: CliIo = { out: process.stdout, err: process.stderr }): Promise<number> {
+  const { out } = io;
   const [command, ...args] = argv;
   try {
     switch (command) {
-      case 'import': return await cmdImport(args, out);
+      case 'import': return await cmdImport(args, io);
       case 'preview': return await cmdPreview(args, out);
       case 'check': return await cmdCheck(args, out);
       case 'rules': return cmdRules(args, out);
       case 'rule': return cmdRule(args, out);
       case 'issue': return cmdIssue(args, out);
       case 'settings': return cmdSettings(args, out);
+      case 'restore': return cmdRestore(args, out);
       case 'sample': return await cmdSample(args, out);
       case 'demo': return await runDemo(args[0], out);
       case 'serve': await cmdServe(args, out); return EXIT.ok;
@@ -291,14 +304,18 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     }
   } catch (err) {
     if (err instanceof UserError) {
-      process.stderr.write(`错误：${err.message}\n`);
+      io.err.write(`错误：${err.message}\n`);
+      return EXIT.badInput;
+    }
+    if (isCorruptionError(err)) {
+      io.err.write(`错误：${corruptWorkspace().message}\n`);
       return EXIT.badInput;
     }
     if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`错误：参数有误（${err.message}）。\n${USAGE}\n`);
+      io.err.write(`错误：参数有误（${err.message}）。\n${USAGE}\n`);
       return EXIT.badInput;
     }
-    process.stderr.write(`内部错误：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    io.err.write(`内部错误：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     return EXIT.internal;
   }
 }

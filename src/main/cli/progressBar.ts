@@ -3,7 +3,7 @@ export class ProgressBar {
   private last = 0;
   private drawn = false;
 
-  constructor(private readonly stream: NodeJS.WriteStream = process.stderr) {}
+  constructor(private readonly stream: NodeJS.WritableStream & { isTTY?: boolean }) {}
 
   update(label: string, done: number, total: number): void {
     if (!this.stream.isTTY) return;

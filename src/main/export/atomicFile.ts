@@ -8,6 +8,7 @@ import { UserError } from '../errors';
  */
 export async function writeAtomically(file: string, write: (temporary: string) => Promise<void>): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  removeStaleParts(file);
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.part`);
   try {
     await write(temporary);
@@ -20,6 +21,24 @@ export async function writeAtomically(file: string, write: (temporary: string) =
       throw new UserError('BAD_INPUT', `无法写入“${file}”：文件可能正在 Excel/WPS 中打开，或没有写入权限。请关闭后重试。`);
     }
     throw error;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Temporary files of earlier writes of the same file whose process is gone (killed, or the power failed). */
+function removeStaleParts(file: string): void {
+  const prefix = `.${path.basename(file)}.`;
+  for (const name of fs.readdirSync(path.dirname(file))) {
+    const pid = name.startsWith(prefix) ? /\.(\d+)\.part$/.exec(name)?.[1] : undefined;
+    if (pid !== undefined && Number(pid) !== process.pid && !isRunning(Number(pid))) fs.rmSync(path.join(path.dirname(file), name), { force: true });
   }
 }
 

@@ -12,9 +12,16 @@ export interface OpenOptions {
   targetVersion?: number;
 }
 
-function isCorruptionError(err: unknown): boolean {
+export function isCorruptionError(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
-  return code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT');
+  return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT');
+}
+
+/** What the clerk reads when the file is damaged, wherever SQLite notices it: on open or in the middle of a query. */
+export function corruptWorkspace(file?: string): UserError {
+  const name = file ? `工作区文件“${file}”` : '工作区文件';
+  return new UserError('WORKSPACE_CORRUPT', `${name}已损坏或不是对账工作区，无法使用。` +
+    `每次导入前都会自动备份：可在“开始”页的“备份与恢复”中选一份恢复，或运行 duizhang restore ${file ? `“${file}”` : '<工作区.db>'}。`);
 }
 
 export function migrate(db: Db, target = LATEST_VERSION): void {
@@ -48,13 +55,13 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     // 64 MB page cache: an import of a county ledger otherwise spills index pages to the WAL mid-transaction.
     db.pragma('cache_size = -65536');
+    // Reads every page once: damage found now is reported now, not as a failure halfway through a clerk's work.
+    if (db.pragma('quick_check', { simple: true }) !== 'ok') throw corruptWorkspace(file);
     migrate(db, options.targetVersion ?? LATEST_VERSION);
     return db;
   } catch (err) {
     db?.close();
-    if (isCorruptionError(err)) {
-      throw new UserError('WORKSPACE_CORRUPT', `工作区文件“${file}”已损坏或不是对账工作区，无法打开。`);
-    }
+    if (isCorruptionError(err)) throw corruptWorkspace(file);
     if ((err as { code?: string }).code === 'SQLITE_CANTOPEN') {
       throw new UserError('NOT_FOUND', `无法打开工作区文件“${file}”：路径不存在、是文件夹或没有权限。`);
     }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { WorkspaceInfo } from '../../shared/api/contract';
-import { api } from '../api';
+import { api, ApiError } from '../api';
+import { BackupsCard } from './backups';
 import { Status, useAction } from '../ui';
 
 const RECENT_KEY = 'duizhang.recent';
@@ -10,9 +11,16 @@ const remember = (path: string): void => localStorage.setItem(RECENT_KEY, JSON.s
 /** 开始: open or create a workspace, open the sample township, recent workspaces. */
 export function StartScreen({ info, onOpened }: { info: WorkspaceInfo | null; onOpened: (info: WorkspaceInfo) => void }) {
   const [path, setPath] = useState('');
+  const [showBackups, setShowBackups] = useState(0);
   const action = useAction();
   const open = async (file: string, create: boolean) => {
-    const result = await action.run(create ? '正在新建工作区' : '正在打开工作区', () => api['workspace:open']({ path: file, create }));
+    const result = await action.run(create ? '正在新建工作区' : '正在打开工作区', () => api['workspace:open']({ path: file, create }).catch((error: unknown) => {
+      if (error instanceof ApiError && error.code === 'WORKSPACE_CORRUPT') {
+        setPath(file);
+        setShowBackups((n) => n + 1);
+      }
+      throw error;
+    }));
     if (result) { remember(file); onOpened(result); }
   };
   return (
@@ -36,6 +44,7 @@ export function StartScreen({ info, onOpened }: { info: WorkspaceInfo | null; on
         </div>
       )}
       <Status {...action} />
+      <BackupsCard workspace={path.trim() || info?.path || null} showNow={showBackups} onRestored={onOpened} />
     </section>
   );
 }

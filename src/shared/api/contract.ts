@@ -62,6 +62,7 @@ export interface CorrectionEntry { id: number; at: string; actor: string; action
 export interface CorrectionOutcome { changed: number; closed: number; open: number }
 export interface LedgerPage { columns: { key: string; header: string; field: string | null }[]; total: number; rows: { id: number; sheet: string; row: number; cells: string[]; corrected: number[] }[] }
 export interface ExportOutcome { files: { name: string; path: string }[]; rows: number }
+export interface BackupInfo { name: string; at: string; reason: string; bytes: number }
 export interface RuleInfo { id: string; title: string; family: string; severity: Severity; defaultSeverity: Severity; enabled: boolean; explanation: string }
 
 const severity = z.enum(['error', 'warning', 'info']);
@@ -75,6 +76,10 @@ export const contract = {
   'workspace:info': { input: z.object({}), output: returns<WorkspaceInfo>() },
   'workspace:open': { input: z.object({ path: name, create: z.boolean().optional() }), output: returns<WorkspaceInfo>() },
   'workspace:openSample': { input: z.object({}), output: returns<WorkspaceInfo>() },
+  /** Backups of the given workspace file, or of the open one. */
+  'backups:list': { input: z.object({ path: name.optional() }), output: returns<{ workspace: string; backups: BackupInfo[] }>() },
+  /** Put a backup (by its name in the list) back in place of the workspace, then open it. */
+  'backups:restore': { input: z.object({ path: name.optional(), backup: name }), output: returns<WorkspaceInfo>() },
   'import:preview': { input: z.object({ files: z.array(z.object({ name, data: z.string() })).min(1).max(50), kind: z.string().optional() }), output: returns<PreviewOutcome[]>() },
   'import:files': { input: z.object({ files: z.array(z.object({ name, data: z.string(), kind: z.string().optional() })).min(1).max(50) }), output: returns<ImportOutcome[]>() },
   'check:run': { input: z.object({}), output: returns<CheckOutcome>() },

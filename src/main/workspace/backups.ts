@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { UserError } from '../errors';
+import { LATEST_VERSION } from './migrations';
+import type { Db } from './workspace';
+
+/**
+ * Automatic backups of a workspace, kept in a folder beside it ("<name>-备份"), and their restore. A backup is taken
+ * before every import, the one operation that replaces a whole ledger at once.
+ */
+
+/** How many backups to keep: a county workspace is ~1 GB, and the newest few are the ones a clerk goes back to. */
+export const KEEP_BACKUPS = 5;
+
+export interface BackupEntry {
+  /** Full path of the backup file. */
+  file: string;
+  name: string;
+  /** When it was taken (local time, as the name writes it). */
+  at: string;
+  /** Why it was taken: 导入前 or 恢复前. */
+  reason: string;
+  bytes: number;
+}
+
+const NAME = /^(.+)-(\d{8})-(\d{6})-(\d{3})-(导入前|恢复前)\.db$/;
+
+export function backupDir(workspaceFile: string): string {
+  const stem = path.basename(workspaceFile, path.extname(workspaceFile));
+  return path.join(path.dirname(path.resolve(workspaceFile)), `${stem}-备份`);
+}
+
+function stamp(date: Date): string {
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}-${p(date.getMilliseconds(), 3)}`;
+}
+
+function backupName(workspaceFile: string, reason: string, date: Date): string {
+  return `${path.basename(workspaceFile, path.extname(workspaceFile))}-${stamp(date)}-${reason}.db`;
+}
+
+/** The backups of a workspace, newest first. */
+export function listBackups(workspaceFile: string): BackupEntry[] {
+  const dir = backupDir(workspaceFile);
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).flatMap((name) => {
+    const m = NAME.exec(name);
+    if (!m) return [];
+    const [, , day = '', time = '', , reason = ''] = m;
+    const at = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)} ${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4)}`;
+    const file = path.join(dir, name);
+    return [{ file, name, at, reason, bytes: fs.statSync(file).size }];
+  }).sort((a, b) => b.name.localeCompare(a.name));
+}
+
+function prune(workspaceFile: string): void {
+  for (const old of listBackups(workspaceFile).slice(KEEP_BACKUPS)) fs.rmSync(old.file, { force: true });
+}
+
+/**
+ * Copy the open workspace with SQLite's online backup (a consistent snapshot even while it is in use), under a
+ * temporary name renamed into place, so a backup that exists is always whole.
+ */
+export async function takeBackup(db: Db, reason: '导入前'): Promise<BackupEntry> {
+  const workspaceFile = db.name;
+  const dir = backupDir(workspaceFile);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, backupName(workspaceFile, reason, new Date()));
+  const temporary = `${file}.part`;
+  try {
+    await db.backup(temporary);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw new UserError('INTERNAL', `无法在“${dir}”中备份工作区：${error instanceof Error ? error.message : String(error)}。请检查磁盘空间和写入权限。`);
+  }
+  prune(workspaceFile);
+  return listBackups(workspaceFile).find((b) => b.file === file) ?? { file, name: path.basename(file), at: '', reason, bytes: 0 };
+}
+
+/** The backup an import takes first; a workspace with nothing imported yet has nothing to lose. */
+export async function backupBeforeImport(db: Db): Promise<BackupEntry | null> {
+  if (!db.prepare('SELECT 1 FROM sources LIMIT 1').get()) return null;
+  return takeBackup(db, '导入前');
+}
+
+/** A backup is restorable when SQLite reads every page of it and it is not from a newer version of the app. */
+function verifyBackup(file: string): void {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const check = db.pragma('quick_check', { simple: true });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (check !== 'ok') throw new UserError('WORKSPACE_CORRUPT', `备份“${path.basename(file)}”本身已损坏，不能用来恢复。请选择更早的备份。`);
+    if (version > LATEST_VERSION) throw new UserError('WORKSPACE_TOO_NEW', `备份“${path.basename(file)}”由更新版本的对账软件创建，请升级软件后再恢复。`);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError('WORKSPACE_CORRUPT', `备份“${path.basename(file)}”无法读取（${error instanceof Error ? error.message : String(error)}），不能用来恢复。`);
+  } finally {
+    db?.close();
+  }
+}
+
+/**
+ * Put a backup back in place of the workspace. The workspace must be closed by every connection of this process.
+ * The current file, even a damaged one, is first kept as a "恢复前" backup, so a restore can itself be undone.
+ */
+export function restoreBackup(workspaceFile: string, backupFile: string): { kept: string | null } {
+  const known = listBackups(workspaceFile).find((b) => path.resolve(b.file) === path.resolve(backupFile));
+  if (!known) throw new UserError('NOT_FOUND', `“${backupFile}”不是工作区“${path.basename(workspaceFile)}”的备份。`);
+  verifyBackup(known.file);
+  let kept: string | null = null;
+  if (fs.existsSync(workspaceFile)) {
+    kept = path.join(backupDir(workspaceFile), backupName(workspaceFile, '恢复前', new Date()));
+    fs.copyFileSync(workspaceFile, `${kept}.part`);
+    // Committed changes not yet checkpointed live in the log: keep it beside the copy, where SQLite will find it.
+    if (fs.existsSync(`${workspaceFile}-wal`)) fs.copyFileSync(`${workspaceFile}-wal`, `${kept}-wal`);
+    fs.renameSync(`${kept}.part`, kept);
+  }
+  const temporary = `${workspaceFile}.restore.part`;
+  fs.copyFileSync(known.file, temporary);
+  // The write-ahead log belongs to the file being replaced; left behind, SQLite would replay it over the backup.
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${workspaceFile}${suffix}`, { force: true });
+  fs.renameSync(temporary, workspaceFile);
+  prune(workspaceFile);
+  return { kept };
+}
