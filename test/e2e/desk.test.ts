@@ -178,4 +178,23 @@ describe('the desk, end to end in Chromium', { timeout: 600_000 }, () => {
     expect(session.file).toBe(damaged);
     expect((session.workspace().prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n).toBe(2);
   });
+
+  it('lets the clerk map a column the dictionary does not know, then imports with it', async () => {
+    const file = path.join(tempDir(), '三村名单.csv');
+    fs.writeFileSync(file, '成员,证照号,与户主关系,性别\n王芳,11010519491231002X,户主,女\n');
+    await nav('导入');
+    await page.setInputFiles('input[type="file"]', [file]);
+    const card = page.locator('.card.preview', { hasText: '三村名单.csv' });
+    await card.locator('.error', { hasText: '没有找到姓名列或证件号码列' }).waitFor();
+    await card.getByLabel('“成员”识别为').selectOption('name');
+    await card.locator('td', { hasText: /^王芳$/ }).waitFor();
+    await card.getByLabel('“证照号”识别为').selectOption('id_number');
+    await card.locator('td', { hasText: /^11010519491231002X$/ }).waitFor();
+    expect(await card.locator('.error').count()).toBe(0);
+    await shot('09-导入-列映射');
+    await page.getByRole('button', { name: /^导入 1 个文件$/ }).click();
+    await waitStatus(/导入完成：成功 1 个，失败 0 个/);
+    expect(session.workspace().prepare(`SELECT name, id_number FROM records WHERE name = '王芳'`).all())
+      .toEqual([{ name: '王芳', id_number: '11010519491231002X' }]);
+  });
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type { CallInput, CallName, CallOutput, ImportOutcome, RuleInfo, WorkspaceInfo } from '../../shared/api/contract';
-import { LEDGER_KIND_BY_ID, isLedgerKindId, type LedgerKindId } from '../../shared/domain/ledgerKinds';
+import { LEDGER_KIND_BY_ID, isLedgerKindId } from '../../shared/domain/ledgerKinds';
 import { RULE_FAMILIES } from '../../shared/domain/rules';
 import { defaultDemoDir, runDemo } from '../cli/demo';
 import { listCorrections, undoStacks } from '../corrections/correctionLog';
@@ -14,10 +14,10 @@ import { computeReadiness } from '../export/readiness';
 import { runExport } from '../export/runExport';
 import { commitImport } from '../import/commitImport';
 import { MAX_FILE_BYTES } from '../import/importFile';
-import { planImport } from '../import/planImport';
+import { planImport, type PlanOptions } from '../import/planImport';
 import { previewImport } from '../import/previewImport';
 import { listSources } from '../import/store';
-import { runCheck } from '../rules/engine';
+import { openIssueCounts, runCheck } from '../rules/engine';
 import { setIssueStatus } from '../rules/issueStore';
 import { RULES } from '../rules/registry';
 import { setRuleSetting } from '../rules/ruleSettings';
@@ -61,7 +61,12 @@ function decodeFile(file: { name: string; data: string }): Buffer {
   return bytes;
 }
 
-const kindOption = (kind: string | undefined): { kind?: LedgerKindId } => (kind && isLedgerKindId(kind) ? { kind } : {});
+type Upload = CallInput<'import:files'>['files'][number];
+
+/** The clerk's choices for one file: its ledger kind, and the columns they mapped by hand. */
+const planOptions = ({ kind, map }: Upload): PlanOptions => ({
+  ...(kind && isLedgerKindId(kind) ? { kind } : {}), ...(map && Object.keys(map).length > 0 ? { overrides: map } : {}),
+});
 const outcome = (r: CorrectionResult) => ({ changed: r.changed, closed: r.closed, open: r.open });
 
 function info(session: Session): WorkspaceInfo {
@@ -94,10 +99,10 @@ function rules(db: Db): RuleInfo[] {
 }
 
 /** Import each uploaded file on its own: one bad file is reported and the others still land. */
-function importEach(db: Db, files: { name: string; data: string; kind?: string | undefined }[]): ImportOutcome[] {
+function importEach(db: Db, files: Upload[]): ImportOutcome[] {
   return files.map((f) => {
     try {
-      const report = commitImport(db, planImport(db, decodeFile(f), f.name, kindOption(f.kind)));
+      const report = commitImport(db, planImport(db, decodeFile(f), f.name, planOptions(f)));
       return {
         file: f.name, ok: true, kind: report.kindLabel, rows: report.rowsImported,
         message: `${report.kindLabel}：导入 ${report.rowsImported} 行${report.skipped.length ? `，跳过 ${report.skipped.length} 行` : ''}` +
@@ -127,12 +132,12 @@ export function createHandlers(session: Session): Handlers {
       if (!db().prepare('SELECT 1 FROM check_runs LIMIT 1').get()) runCheck(db());
       return info(session);
     },
-    'import:preview': ({ files, kind }) => files.map((f) => {
+    'import:preview': ({ files }) => files.map((f) => {
       try {
-        const p = previewImport(planImport(session.db, decodeFile(f), f.name, kindOption(kind)));
+        const p = previewImport(planImport(session.db, decodeFile(f), f.name, planOptions(f)));
         return {
-          file: f.name, ok: true, message: `识别为${p.kindLabel}`, kind: p.kind, kindLabel: p.kindLabel,
-          sheets: p.sheets.map((s) => ({ name: s.sheet, headerRows: s.headerRows, village: s.village, columns: s.columns, sample: s.sample })),
+          file: f.name, ok: true, message: `识别为${p.kindLabel}`, kind: p.kind, kindLabel: p.kindLabel, usedTemplate: p.usedTemplate,
+          sheets: p.sheets.map((s) => ({ name: s.sheet, headerRows: s.headerRows, village: s.village, columns: s.columns, sample: s.sample, warnings: s.warnings })),
         };
       } catch (error) {
         if (error instanceof UserError) return { file: f.name, ok: false, message: error.message };
@@ -164,13 +169,11 @@ export function createHandlers(session: Session): Handlers {
     },
     'dashboard:get': () => {
       const d = db();
-      const byFamily = d.prepare(`SELECT substr(rule, 1, instr(rule, '.') - 1) AS family, severity, count(*) AS count FROM issues
-          WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2`).all() as { family: keyof typeof RULE_FAMILIES; severity: 'error' | 'warning' | 'info'; count: number }[];
+      const { byFamily, byVillage } = openIssueCounts(d);
       return {
         open: byFamily.reduce((n, f) => n + f.count, 0),
         byFamily: byFamily.map((f) => ({ ...f, familyLabel: familyLabel(f.family) })),
-        byVillage: d.prepare(`SELECT coalesce(village, '（未知村）') AS village, severity, count(*) AS count FROM issues WHERE status = 'open'
-            GROUP BY 1, 2 ORDER BY 1, 2`).all() as { village: string; severity: 'error' | 'warning' | 'info'; count: number }[],
+        byVillage,
         readiness: computeReadiness(d).villages.map((v) => ({ village: v.village, households: v.households, passRate: v.passRate })),
         lastImport: (d.prepare('SELECT max(imported_at) AS at FROM sources').get() as { at: string | null }).at,
         lastCheck: (d.prepare('SELECT max(finished_at) AS at FROM check_runs').get() as { at: string | null }).at,
@@ -213,7 +216,7 @@ export function createHandlers(session: Session): Handlers {
       const r = await runExport(db(), { what, outDir: session.exportDir, ledger, village, household, fullIds });
       return { files: r.files.map((f) => ({ name: path.basename(f), path: f })), rows: r.rows };
     },
-    'export:log': () => listExports(db()).map((e) => ({ at: e.at, what: e.what as 'ledger', files: e.files, fullIds: e.fullIds, rows: e.rows, actor: e.actor })),
+    'export:log': () => listExports(db()).map((e) => ({ at: e.at, what: e.what, files: e.files, fullIds: e.fullIds, rows: e.rows, actor: e.actor })),
   };
 }
 

@@ -103,6 +103,17 @@ export function ledgerPage(db: Db, sourceId: number, offset: number, limit: numb
   for (const sheet of source.sheets) for (const c of sheet.columns) if (!headers.some((h) => h.header === c.header)) headers.push({ header: c.header, field: c.field });
   const columnsBySheet = new Map<string, ColumnMapping[]>(source.sheets.map((s) => [s.name, s.columns]));
   const corrected = correctedCells(db, sourceId);
+  // Where each shown column sits in a sheet's raw row: sheets of one source may order their columns differently.
+  const positionCache = new Map<string, number[]>();
+  const positionsOf = (sheet: string): number[] => {
+    let positions = positionCache.get(sheet);
+    if (!positions) {
+      const columns = columnsBySheet.get(sheet) ?? [];
+      positions = headers.map((h) => columns.findIndex((c) => c.header === h.header));
+      positionCache.set(sheet, positions);
+    }
+    return positions;
+  };
   const total = (db.prepare('SELECT count(*) AS n FROM records WHERE source_id = ?').get(sourceId) as { n: number }).n;
   const rows = db.prepare('SELECT id, sheet, row_number, raw FROM records WHERE source_id = ? ORDER BY id LIMIT ? OFFSET ?')
     .all(sourceId, limit, offset) as { id: number; sheet: string; row_number: number; raw: string }[];
@@ -111,11 +122,11 @@ export function ledgerPage(db: Db, sourceId: number, offset: number, limit: numb
     columns: headers.map((h, i) => ({ key: `c${i}`, header: h.header, field: h.field })),
     rows: rows.map((r) => {
       const raw = JSON.parse(r.raw) as string[];
-      const columns = columnsBySheet.get(r.sheet) ?? [];
+      const positions = positionsOf(r.sheet);
       const fixes = corrected.get(r.id);
       const fixed: number[] = [];
       const cells = headers.map((h, i) => {
-        const k = columns.findIndex((c) => c.header === h.header);
+        const k = positions[i] ?? -1;
         const fix = h.field ? fixes?.get(h.field) : undefined;
         if (fix) fixed.push(i);
         return fix ? fix.text : k >= 0 ? (raw[k] ?? '') : '';

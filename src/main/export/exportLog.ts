@@ -1,9 +1,10 @@
+import type { ExportKind } from '../../shared/domain/exports';
 import type { Db } from '../workspace/workspace';
 
 /** SQL for the exports table (workspace migration 004): every export of personal data is recorded. */
 
 export interface ExportRecord {
-  what: string;
+  what: ExportKind;
   options: Record<string, unknown>;
   files: string[];
   fullIds: boolean;
@@ -23,7 +24,7 @@ export function recordExport(db: Db, e: ExportRecord): void {
 
 export function listExports(db: Db, limit = 200): ExportLogEntry[] {
   const rows = db.prepare('SELECT * FROM exports ORDER BY id DESC LIMIT ?').all(limit) as {
-    id: number; what: string; options: string; files: string; full_ids: number; rows: number; actor: string; at: string;
+    id: number; what: ExportKind; options: string; files: string; full_ids: number; rows: number; actor: string; at: string;
   }[];
   return rows.map((r) => ({
     id: r.id, what: r.what, options: JSON.parse(r.options) as Record<string, unknown>, files: JSON.parse(r.files) as string[],

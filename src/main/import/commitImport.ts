@@ -1,7 +1,7 @@
 import { LEDGER_KIND_BY_ID } from '../../shared/domain/ledgerKinds';
 import type { Db } from '../workspace/workspace';
 import { extractRecords, type ExtractedRecord, type SkippedRow } from './extractRecords';
-import type { ImportPlan } from './planImport';
+import { assertWritable, type ImportPlan } from './planImport';
 import {
   deleteSource, digestsOf, findPreviousSource, insertRecords, insertSource, recordDigests, saveTemplate,
   type SheetSummary,
@@ -57,6 +57,7 @@ function sourceFields(plan: ImportPlan): string[] {
  * its records land together, or (on any error or a killed process) nothing changes.
  */
 export function commitImport(db: Db, plan: ImportPlan, onProgress: (p: ImportProgress) => void = () => {}): ImportReport {
+  assertWritable(plan);
   const fillDown = LEDGER_KIND_BY_ID.get(plan.kind)?.roll ?? false;
   const skipped: SkippedRow[] = [];
   const records: ExtractedRecord[] = [];

@@ -126,6 +126,18 @@ function planSheet(db: Db | null, grid: SheetGrid, options: PlanOptions, fileNam
   return { plan, template };
 }
 
+const NO_PERSON_COLUMN = '没有找到姓名列或证件号码列，无法识别人员。请在映射中指定哪一列是“姓名”或“证件号码”。';
+
+function identifiesPersons(s: SheetPlan): boolean {
+  return s.columns.some((c) => c.field === 'name' || c.field === 'id_number' || c.field === 'head_name' || c.field === 'head_id');
+}
+
+/** A plan can be shown with a sheet that names no person (the clerk maps a column next), but not written. */
+export function assertWritable(plan: ImportPlan): void {
+  const s = plan.sheets.find((sheet) => !identifiesPersons(sheet));
+  if (s) throw badInput(NO_PERSON_COLUMN, { file: plan.fileName, sheet: s.grid.name, row: s.headerBottom + 1 });
+}
+
 /**
  * Read a file and decide everything about its import without writing: format, kind, header rows and column mapping
  * per sheet. The plan is what the mapping preview shows; `commitImport` writes it.
@@ -169,14 +181,7 @@ export function planImport(db: Db | null, bytes: Uint8Array, filePath: string, o
   if (options.overrides) {
     for (const s of sheets) if (applyOverrides(s.columns, options.overrides)) userCorrected = true;
   }
-  for (const s of sheets) {
-    const has = (f: string) => s.columns.some((c) => c.field === f);
-    if (!has('name') && !has('id_number') && !has('head_name') && !has('head_id')) {
-      throw badInput('没有找到姓名列或证件号码列，无法识别人员。请在映射中指定哪一列是“姓名”或“证件号码”。', {
-        file: fileName, sheet: s.grid.name, row: s.headerBottom + 1,
-      });
-    }
-  }
+  for (const s of sheets) if (!identifiesPersons(s)) s.warnings.push(NO_PERSON_COLUMN);
   return {
     fileName, sha256: createHash('sha256').update(bytes).digest('hex'), format: workbook.format,
     formatLabel: FORMAT_LABELS[workbook.format], encoding: workbook.encoding, kind, kindGuesses, sheets, skippedSheets,

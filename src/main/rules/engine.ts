@@ -130,13 +130,19 @@ export function runCheck(db: Db, options: CheckOptions = {}): CheckSummary {
     if (scope) leaveScope(db);
   }
   const notes = [...missingCounts].map(([k, n]) => `未导入${LEDGER_KIND_BY_ID.get(k)?.label ?? k}，跳过 ${n} 条规则`);
-  const byFamily = (db.prepare(`SELECT substr(rule, 1, instr(rule, '.') - 1) AS family, severity, count(*) AS count
-    FROM issues WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2`).all() as CheckSummary['byFamily'])
-    .filter((r) => Object.hasOwn(RULE_FAMILIES, r.family) && Object.hasOwn(SEVERITIES, r.severity));
-  const byVillage = db.prepare(`SELECT coalesce(village, '（未知）') AS village, severity, count(*) AS count
-    FROM issues WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2`).all() as CheckSummary['byVillage'];
+  const { byFamily, byVillage } = openIssueCounts(db);
   const open = (db.prepare("SELECT count(*) AS n FROM issues WHERE status = 'open'").get() as { n: number }).n;
   const summary: CheckSummary = { asOf: ctx.asOf, link, rules: runs, notes, byFamily, byVillage, opened: Math.max(0, open - before + closed), closed, open };
   db.prepare('INSERT INTO check_runs (started_at, finished_at, summary) VALUES (?, ?, ?)').run(started, new Date().toISOString(), JSON.stringify(summary));
   return summary;
+}
+
+/** Open issues counted by rule family and by village, each split by severity: the check summary and the dashboard. */
+export function openIssueCounts(db: Db): Pick<CheckSummary, 'byFamily' | 'byVillage'> {
+  const byFamily = (db.prepare(`SELECT substr(rule, 1, instr(rule, '.') - 1) AS family, severity, count(*) AS count
+    FROM issues WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2`).all() as CheckSummary['byFamily'])
+    .filter((r) => Object.hasOwn(RULE_FAMILIES, r.family) && Object.hasOwn(SEVERITIES, r.severity));
+  const byVillage = db.prepare(`SELECT coalesce(village, '（未知村）') AS village, severity, count(*) AS count
+    FROM issues WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2`).all() as CheckSummary['byVillage'];
+  return { byFamily, byVillage };
 }

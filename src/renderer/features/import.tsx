@@ -1,13 +1,16 @@
 import { useState, type DragEvent } from 'react';
 import type { ImportOutcome, PreviewOutcome, WorkspaceInfo } from '../../shared/api/contract';
-import { FIELD_BY_KEY } from '../../shared/domain/fields';
+import { FIELDS } from '../../shared/domain/fields';
 import { LEDGER_KINDS } from '../../shared/domain/ledgerKinds';
 import { api, fileToUpload } from '../api';
 import { Status, useAction } from '../ui';
 
-interface Picked { name: string; data: string; kind: string }
+interface Picked { name: string; data: string; kind: string; map: Record<string, string | null> }
 
-/** 导入: pick or drop several files, see what each was recognised as, correct the ledger kind, import. */
+/**
+ * 导入: pick or drop several files, see what each was recognised as, correct the ledger kind and any column the
+ * header dictionary got wrong (the correction is saved as a template for the next file with the same headers), import.
+ */
 export function ImportScreen({ info, onChanged }: { info: WorkspaceInfo | null; onChanged: () => Promise<void> }) {
   const [files, setFiles] = useState<Picked[]>([]);
   const [previews, setPreviews] = useState<PreviewOutcome[]>([]);
@@ -21,11 +24,20 @@ export function ImportScreen({ info, onChanged }: { info: WorkspaceInfo | null; 
     if (!found) return;
     setPreviews(found);
     setResults([]);
-    setFiles(uploads.map((u, i) => ({ ...u, kind: found[i]?.kind ?? '' })));
+    setFiles(uploads.map((u, i) => ({ ...u, kind: found[i]?.kind ?? '', map: {} })));
+  };
+  /** Re-read one file with the clerk's corrections, so the sample rows show what will be stored. */
+  const revise = async (i: number, change: Partial<Picked>) => {
+    const file = files[i];
+    if (!file) return;
+    const next = { ...file, ...change };
+    setFiles(files.map((f, k) => (k === i ? next : f)));
+    const [preview] = (await action.run('正在按修改重新识别', () => api['import:preview']({ files: [next] }))) ?? [];
+    if (preview) setPreviews(previews.map((p, k) => (k === i ? preview : p)));
   };
   const drop = (e: DragEvent) => { e.preventDefault(); void pick(e.dataTransfer.files); };
   const runImport = async () => {
-    const done = await action.run(`正在导入 ${files.length} 个文件`, () => api['import:files']({ files: files.filter((f) => f.kind !== '').map((f) => ({ name: f.name, data: f.data, kind: f.kind })) }),
+    const done = await action.run(`正在导入 ${files.length} 个文件`, () => api['import:files']({ files: files.filter((f) => f.kind !== '') }),
       (r) => `导入完成：成功 ${r.filter((x) => x.ok).length} 个，失败 ${r.filter((x) => !x.ok).length} 个。请到“总览”运行检查。`);
     if (done) { setResults(done); setFiles([]); setPreviews([]); await onChanged(); }
   };
@@ -44,17 +56,27 @@ export function ImportScreen({ info, onChanged }: { info: WorkspaceInfo | null; 
           {p.ok && (
             <>
               <label>台账类型
-                <select value={files[i]?.kind ?? ''} onChange={(e) => setFiles(files.map((f, k) => (k === i ? { ...f, kind: e.target.value } : f)))}>
+                <select name="kind" value={files[i]?.kind ?? ''} onChange={(e) => void revise(i, { kind: e.target.value })}>
                   {LEDGER_KINDS.map((k) => <option key={k.id} value={k.id}>{k.label}</option>)}
                 </select>
               </label>
+              {p.usedTemplate && <p className="hint">列映射沿用了此前为同样表头保存的修改。</p>}
               {p.sheets?.map((s) => (
-                <details key={s.name}>
+                // Open where there is something to fix, and kept open while the clerk is mapping columns.
+                <details key={s.name} open={s.warnings.length > 0 || Object.keys(files[i]?.map ?? {}).length > 0}>
                   <summary>工作表“{s.name}”：表头第 {s.headerRows[0]}–{s.headerRows[1]} 行{s.village ? `，村：${s.village}` : ''}，{s.columns.filter((c) => c.field).length} 列已识别</summary>
+                  {s.warnings.map((w) => <p key={w} className="error">{w}</p>)}
                   <table className="mapping">
                     <thead><tr><th>表头</th><th>识别为</th>{s.sample.map((r) => <th key={r.row}>第 {r.row} 行</th>)}</tr></thead>
                     <tbody>{s.columns.map((c) => (
-                      <tr key={c.index}><td>{c.header}</td><td>{c.field ? (FIELD_BY_KEY.get(c.field)?.label ?? c.field) : '（不识别，仅保留原文）'}</td>
+                      <tr key={c.index}><td>{c.header}</td>
+                        <td>
+                          <select aria-label={`“${c.header}”识别为`} value={c.field ?? ''}
+                            onChange={(e) => void revise(i, { map: { ...files[i]?.map, [c.header]: e.target.value === '' ? null : e.target.value } })}>
+                            <option value="">（不识别，仅保留原文）</option>
+                            {FIELDS.map((f) => <option key={f.key} value={f.key}>{f.label}</option>)}
+                          </select>
+                        </td>
                         {s.sample.map((r) => <td key={r.row}>{c.field ? String(r.values[c.field] ?? '') : ''}</td>)}</tr>
                     ))}</tbody>
                   </table>

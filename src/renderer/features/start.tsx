@@ -12,6 +12,7 @@ const remember = (path: string): void => localStorage.setItem(RECENT_KEY, JSON.s
 export function StartScreen({ info, onOpened }: { info: WorkspaceInfo | null; onOpened: (info: WorkspaceInfo) => void }) {
   const [path, setPath] = useState('');
   const [showBackups, setShowBackups] = useState(0);
+  const [recentPaths, setRecentPaths] = useState(recent);
   const action = useAction();
   const open = async (file: string, create: boolean) => {
     const result = await action.run(create ? '正在新建工作区' : '正在打开工作区', () => api['workspace:open']({ path: file, create }).catch((error: unknown) => {
@@ -21,7 +22,11 @@ export function StartScreen({ info, onOpened }: { info: WorkspaceInfo | null; on
       }
       throw error;
     }));
-    if (result) { remember(file); onOpened(result); }
+    if (result) {
+      remember(file);
+      setRecentPaths(recent());
+      onOpened(result);
+    }
   };
   return (
     <section className="screen start">
@@ -37,10 +42,10 @@ export function StartScreen({ info, onOpened }: { info: WorkspaceInfo | null; on
           <button type="button" disabled={action.busy} onClick={() => void action.run('正在准备示例乡镇（首次约需一分钟）', () => api['workspace:openSample']({})).then((i) => i && onOpened(i))}>打开示例乡镇</button>
         </div>
       </div>
-      {recent().length > 0 && (
+      {recentPaths.length > 0 && (
         <div className="card">
           <h3>最近使用</h3>
-          <ul>{recent().map((p) => <li key={p}><button type="button" className="link" onClick={() => void open(p, false)}>{p}</button></li>)}</ul>
+          <ul>{recentPaths.map((p) => <li key={p}><button type="button" className="link" onClick={() => void open(p, false)}>{p}</button></li>)}</ul>
         </div>
       )}
       <Status {...action} />

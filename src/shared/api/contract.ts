@@ -30,7 +30,9 @@ export interface PreviewOutcome {
   message: string;
   kind?: string;
   kindLabel?: string;
-  sheets?: { name: string; headerRows: [number, number]; village: string | null; columns: PreviewColumn[]; sample: { row: number; values: Record<string, string | number | null> }[] }[];
+  /** The mapping came from a template saved when a file with the same headers was corrected. */
+  usedTemplate?: boolean;
+  sheets?: { name: string; headerRows: [number, number]; village: string | null; columns: PreviewColumn[]; sample: { row: number; values: Record<string, string | number | null> }[]; warnings: string[] }[];
 }
 export interface CheckOutcome { open: number; closed: number; notes: string[]; byFamily: { family: RuleFamily; severity: Severity; count: number }[] }
 export interface Dashboard {
@@ -67,6 +69,9 @@ export interface RuleInfo { id: string; title: string; family: string; severity:
 
 const severity = z.enum(['error', 'warning', 'info']);
 const status = z.enum(['open', 'resolved', 'confirmed', 'deferred']);
+/** Column corrections: header text → canonical field key, or null for "keep the text only". */
+const mapping = z.record(z.string().max(500), z.string().max(100).nullable());
+const upload = z.object({ name, data: z.string(), kind: z.string().optional(), map: mapping.optional() });
 const correctionMeta = { reason: name, note: text.optional(), issueKey: text.optional() };
 
 /** Phantom output type: the schema validates input; outputs come from our own main process. */
@@ -80,8 +85,9 @@ export const contract = {
   'backups:list': { input: z.object({ path: name.optional() }), output: returns<{ workspace: string; backups: BackupInfo[] }>() },
   /** Put a backup (by its name in the list) back in place of the workspace, then open it. */
   'backups:restore': { input: z.object({ path: name.optional(), backup: name }), output: returns<WorkspaceInfo>() },
-  'import:preview': { input: z.object({ files: z.array(z.object({ name, data: z.string() })).min(1).max(50), kind: z.string().optional() }), output: returns<PreviewOutcome[]>() },
-  'import:files': { input: z.object({ files: z.array(z.object({ name, data: z.string(), kind: z.string().optional() })).min(1).max(50) }), output: returns<ImportOutcome[]>() },
+  'import:preview': { input: z.object({ files: z.array(upload).min(1).max(50) }), output: returns<PreviewOutcome[]>() },
+  /** Files whose mapping the clerk corrected (`map`) save it as a template for the next file with the same headers. */
+  'import:files': { input: z.object({ files: z.array(upload).min(1).max(50) }), output: returns<ImportOutcome[]>() },
   'check:run': { input: z.object({}), output: returns<CheckOutcome>() },
   'dashboard:get': { input: z.object({}), output: returns<Dashboard>() },
   'issues:list': {
