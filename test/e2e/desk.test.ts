@@ -66,6 +66,7 @@ describe('the desk, end to end in Chromium', { timeout: 600_000 }, () => {
     expect(await page.locator('.card.preview').count()).toBe(truth.files.length);
     await shot('02-导入-预览');
     await page.getByRole('button', { name: /^导入 \d+ 个文件$/ }).click();
+    await page.locator('[data-testid="import-progress"]', { hasText: /\d+ \/ \d+，正在读取“/ }).waitFor();
     await waitStatus(/导入完成：成功 \d+ 个，失败 0 个/);
     await shot('02-导入-结果');
 

@@ -159,8 +159,8 @@ export function createHandlers(session: Session): Handlers {
       session.open(workspace);
       return info(session);
     },
-    'import:files': async ({ files }) => {
-      await backupBeforeImport(db());
+    'import:files': async ({ files, backup }) => {
+      if (backup !== false) await backupBeforeImport(db());
       return importEach(db(), files);
     },
     'check:run': () => {
