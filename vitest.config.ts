@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/globalSetup.ts'],
-    testTimeout: 120_000,
+    // Generous: CI machines here are two loaded cores, and a spawned Node costs seconds there.
+    testTimeout: 300_000,
     hookTimeout: 300_000,
     pool: 'forks',
   },
