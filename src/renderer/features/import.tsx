@@ -56,7 +56,10 @@ export function ImportScreen({ info, onChanged }: { info: WorkspaceInfo | null; 
       <h2>导入台账</h2>
       <div className="dropzone" onDragOver={(e) => e.preventDefault()} onDrop={drop}>
         <p>把国家系统导出、户卡、村表、乡册和各部门名单拖到这里，或</p>
-        <input type="file" multiple accept=".xlsx,.xls,.et,.csv" aria-label="选择文件" onChange={(e) => void pick(e.target.files)} />
+        {/* The browser's own button reads "Choose Files" on an English system: ours always says 选择文件. */}
+        <label className="file-button">选择文件…
+          <input type="file" multiple accept=".xlsx,.xls,.et,.csv" onChange={(e) => void pick(e.target.files)} />
+        </label>
       </div>
       {previews.map((p, i) => (
         <div className="card preview" key={p.file}>
