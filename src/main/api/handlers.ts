@@ -119,6 +119,12 @@ function importEach(db: Db, files: Upload[]): ImportOutcome[] {
 /** One handler per call of the contract; the compiler checks the map is complete and each handler's types. */
 export function createHandlers(session: Session): Handlers {
   const db = (): Db => session.workspace();
+  /** The workspace file a call names, or the open one. */
+  const workspaceFor = (file: string | undefined): string => {
+    const workspace = file ?? session.file;
+    if (!workspace) throw new UserError('BAD_INPUT', '请先填写或打开一个工作区。');
+    return workspace;
+  };
   return {
     'workspace:info': () => info(session),
     'workspace:open': ({ path: file, create }) => {
@@ -145,13 +151,11 @@ export function createHandlers(session: Session): Handlers {
       }
     }),
     'backups:list': ({ path: file }) => {
-      const workspace = file ?? session.file;
-      if (!workspace) throw new UserError('BAD_INPUT', '请先填写或打开一个工作区。');
+      const workspace = workspaceFor(file);
       return { workspace, backups: listBackups(workspace).map(({ name, at, reason, bytes }) => ({ name, at, reason, bytes })) };
     },
     'backups:restore': ({ path: file, backup }) => {
-      const workspace = file ?? session.file;
-      if (!workspace) throw new UserError('BAD_INPUT', '请先填写或打开一个工作区。');
+      const workspace = workspaceFor(file);
       const chosen = listBackups(workspace).find((b) => b.name === backup);
       if (!chosen) throw new UserError('NOT_FOUND', `没有备份“${backup}”。`);
       if (session.file && path.resolve(session.file) === path.resolve(workspace)) session.close();

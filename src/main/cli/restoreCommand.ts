@@ -2,8 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { badInput } from '../errors';
 import { listBackups, restoreBackup, type BackupEntry } from '../workspace/backups';
-
-const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+import { megabytes } from '../../shared/text/format';
 
 /** A backup by its number in the list (1 = newest), its file name or its path. */
 function pickBackup(backups: BackupEntry[], choice: string): BackupEntry {

@@ -40,22 +40,30 @@ function backupName(workspaceFile: string, reason: string, date: Date): string {
   return `${path.basename(workspaceFile, path.extname(workspaceFile))}-${stamp(date)}-${reason}.db`;
 }
 
+/** A backup file as the list shows it; null for any other file in the folder. */
+function entryOf(dir: string, name: string): BackupEntry | null {
+  const m = NAME.exec(name);
+  if (!m) return null;
+  const [, , day = '', time = '', , reason = ''] = m;
+  const at = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)} ${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4)}`;
+  const file = path.join(dir, name);
+  return { file, name, at, reason, bytes: fs.statSync(file).size };
+}
+
 /** The backups of a workspace, newest first. */
 export function listBackups(workspaceFile: string): BackupEntry[] {
   const dir = backupDir(workspaceFile);
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).flatMap((name) => {
-    const m = NAME.exec(name);
-    if (!m) return [];
-    const [, , day = '', time = '', , reason = ''] = m;
-    const at = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)} ${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4)}`;
-    const file = path.join(dir, name);
-    return [{ file, name, at, reason, bytes: fs.statSync(file).size }];
-  }).sort((a, b) => b.name.localeCompare(a.name));
+  return fs.readdirSync(dir).flatMap((name) => entryOf(dir, name) ?? []).sort((a, b) => b.name.localeCompare(a.name));
+}
+
+/** A database file and the write-ahead log SQLite keeps beside it (a "恢复前" copy of a crashed workspace has one). */
+function removeWithLog(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
 }
 
 function prune(workspaceFile: string): void {
-  for (const old of listBackups(workspaceFile).slice(KEEP_BACKUPS)) fs.rmSync(old.file, { force: true });
+  for (const old of listBackups(workspaceFile).slice(KEEP_BACKUPS)) removeWithLog(old.file);
 }
 
 /**
@@ -75,8 +83,10 @@ export async function takeBackup(db: Db, reason: '导入前'): Promise<BackupEnt
     fs.rmSync(temporary, { force: true });
     throw new UserError('INTERNAL', `无法在“${dir}”中备份工作区：${error instanceof Error ? error.message : String(error)}。请检查磁盘空间和写入权限。`);
   }
+  const entry = entryOf(dir, path.basename(file));
   prune(workspaceFile);
-  return listBackups(workspaceFile).find((b) => b.file === file) ?? { file, name: path.basename(file), at: '', reason, bytes: 0 };
+  if (!entry) throw new Error(`backup name ${file} does not match its own pattern`);
+  return entry;
 }
 
 /** The backup an import takes first; a workspace with nothing imported yet has nothing to lose. */
@@ -85,18 +95,22 @@ export async function backupBeforeImport(db: Db): Promise<BackupEntry | null> {
   return takeBackup(db, '导入前');
 }
 
-/** A backup is restorable when SQLite reads every page of it and it is not from a newer version of the app. */
-function verifyBackup(file: string): void {
+/**
+ * Check a copy of a backup (with its log, if it has one) and fold the log into it, so the file renamed into place is
+ * whole by itself: SQLite reads every page of it, and it is not from a newer version of the app.
+ */
+function settleCopy(copy: string, backupName: string): void {
   let db: Database.Database | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = new Database(copy, { fileMustExist: true });
     const check = db.pragma('quick_check', { simple: true });
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (check !== 'ok') throw new UserError('WORKSPACE_CORRUPT', `备份“${path.basename(file)}”本身已损坏，不能用来恢复。请选择更早的备份。`);
-    if (version > LATEST_VERSION) throw new UserError('WORKSPACE_TOO_NEW', `备份“${path.basename(file)}”由更新版本的对账软件创建，请升级软件后再恢复。`);
+    if (check !== 'ok') throw new UserError('WORKSPACE_CORRUPT', `备份“${backupName}”本身已损坏，不能用来恢复。请选择更早的备份。`);
+    if (version > LATEST_VERSION) throw new UserError('WORKSPACE_TOO_NEW', `备份“${backupName}”由更新版本的对账软件创建，请升级软件后再恢复。`);
+    db.pragma('wal_checkpoint(TRUNCATE)');
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError('WORKSPACE_CORRUPT', `备份“${path.basename(file)}”无法读取（${error instanceof Error ? error.message : String(error)}），不能用来恢复。`);
+    throw new UserError('WORKSPACE_CORRUPT', `备份“${backupName}”无法读取（${error instanceof Error ? error.message : String(error)}），不能用来恢复。`);
   } finally {
     db?.close();
   }
@@ -109,7 +123,17 @@ function verifyBackup(file: string): void {
 export function restoreBackup(workspaceFile: string, backupFile: string): { kept: string | null } {
   const known = listBackups(workspaceFile).find((b) => path.resolve(b.file) === path.resolve(backupFile));
   if (!known) throw new UserError('NOT_FOUND', `“${backupFile}”不是工作区“${path.basename(workspaceFile)}”的备份。`);
-  verifyBackup(known.file);
+  const temporary = `${workspaceFile}.restore.part`;
+  removeWithLog(temporary);
+  fs.copyFileSync(known.file, temporary);
+  if (fs.existsSync(`${known.file}-wal`)) fs.copyFileSync(`${known.file}-wal`, `${temporary}-wal`);
+  try {
+    settleCopy(temporary, known.name);
+  } catch (error) {
+    removeWithLog(temporary);
+    throw error;
+  }
+  for (const suffix of ['-wal', '-shm']) fs.rmSync(`${temporary}${suffix}`, { force: true });
   let kept: string | null = null;
   if (fs.existsSync(workspaceFile)) {
     kept = path.join(backupDir(workspaceFile), backupName(workspaceFile, '恢复前', new Date()));
@@ -118,8 +142,6 @@ export function restoreBackup(workspaceFile: string, backupFile: string): { kept
     if (fs.existsSync(`${workspaceFile}-wal`)) fs.copyFileSync(`${workspaceFile}-wal`, `${kept}-wal`);
     fs.renameSync(`${kept}.part`, kept);
   }
-  const temporary = `${workspaceFile}.restore.part`;
-  fs.copyFileSync(known.file, temporary);
   // The write-ahead log belongs to the file being replaced; left behind, SQLite would replay it over the backup.
   for (const suffix of ['-wal', '-shm']) fs.rmSync(`${workspaceFile}${suffix}`, { force: true });
   fs.renameSync(temporary, workspaceFile);

@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import type { BackupInfo, WorkspaceInfo } from '../../shared/api/contract';
 import { api } from '../api';
 import { Status, useAction } from '../ui';
-
-const megabytes = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+import { megabytes } from '../../shared/text/format';
 
 /**
  * 备份与恢复: the automatic backups taken before every import, and restoring one in place of the workspace. Shown

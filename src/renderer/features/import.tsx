@@ -34,7 +34,8 @@ export function ImportScreen({ info, onChanged }: { info: WorkspaceInfo | null; 
     const next = { ...file, ...change };
     setFiles(files.map((f, k) => (k === i ? next : f)));
     const [preview] = (await action.run('正在按修改重新识别', () => api['import:preview']({ files: [next] }))) ?? [];
-    if (preview) setPreviews(previews.map((p, k) => (k === i ? preview : p)));
+    // Functional: another column may have been re-read while this one was.
+    if (preview) setPreviews((current) => current.map((p, k) => (k === i ? preview : p)));
   };
   const drop = (e: DragEvent) => { e.preventDefault(); void pick(e.dataTransfer.files); };
   const [progress, setProgress] = useState<ImportProgress | null>(null);

@@ -22,11 +22,12 @@ export function StartScreen({ info, onOpened }: { info: WorkspaceInfo | null; on
       }
       throw error;
     }));
-    if (result) {
-      remember(file);
-      setRecentPaths(recent());
-      onOpened(result);
-    }
+    if (result) opened(file, result);
+  };
+  const opened = (file: string, result: WorkspaceInfo) => {
+    remember(file);
+    setRecentPaths(recent());
+    onOpened(result);
   };
   return (
     <section className="screen start">
@@ -49,7 +50,7 @@ export function StartScreen({ info, onOpened }: { info: WorkspaceInfo | null; on
         </div>
       )}
       <Status {...action} />
-      <BackupsCard workspace={path.trim() || info?.path || null} showNow={showBackups} onRestored={onOpened} />
+      <BackupsCard workspace={path.trim() || info?.path || null} showNow={showBackups} onRestored={(i) => opened(i.path ?? path.trim(), i)} />
     </section>
   );
 }

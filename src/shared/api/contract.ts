@@ -86,8 +86,10 @@ export const contract = {
   /** Put a backup (by its name in the list) back in place of the workspace, then open it. */
   'backups:restore': { input: z.object({ path: name.optional(), backup: name }), output: returns<WorkspaceInfo>() },
   'import:preview': { input: z.object({ files: z.array(upload).min(1).max(50) }), output: returns<PreviewOutcome[]>() },
-  /** Files whose mapping the clerk corrected (`map`) save it as a template for the next file with the same headers. */
-  /** Backs the workspace up first unless `backup` is false (the later calls of one batch the desk sends file by file). */
+  /**
+   * Files whose mapping the clerk corrected (`map`) save it as a template for the next file with the same headers.
+   * Backs the workspace up first unless `backup` is false (the later calls of one batch the desk sends file by file).
+   */
   'import:files': { input: z.object({ files: z.array(upload).min(1).max(50), backup: z.boolean().optional() }), output: returns<ImportOutcome[]>() },
   'check:run': { input: z.object({}), output: returns<CheckOutcome>() },
   'dashboard:get': { input: z.object({}), output: returns<Dashboard>() },

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHandlers, Session } from '../../../src/main/api/handlers';
 import { backupDir, KEEP_BACKUPS, listBackups, restoreBackup, takeBackup } from '../../../src/main/workspace/backups';
+import { loadSettings, saveSetting } from '../../../src/main/settings/settings';
 import { openWorkspace } from '../../../src/main/workspace/workspace';
 import { runCli } from '../../cliRunner';
 import { tempDir, writeFile } from '../../helpers';
@@ -75,6 +76,32 @@ describe('automatic backups and restore', () => {
     expect(() => restoreBackup(ws, newest.file)).toThrow(/备份“.*”(本身已损坏|无法读取)/);
     expect(fs.readFileSync(ws)).toEqual(before);
     expect(() => restoreBackup(ws, path.join(dir, 'other.db'))).toThrow(/不是工作区“青山乡\.db”的备份/);
+  });
+
+  it('a restore keeps the workspace it replaces, with changes still in its log, and can itself be undone', async () => {
+    const dir = tempDir();
+    const ws = newWorkspace(dir);
+    const db = openWorkspace(ws);
+    const before = await takeBackup(db, '导入前');
+    db.pragma('wal_autocheckpoint = 0');
+    saveSetting(db, 'operator', '甲');
+    // A copy taken while the change is only in the log: the files a crash leaves behind.
+    const crashed = path.join(tempDir(), '青山乡.db');
+    fs.copyFileSync(ws, crashed);
+    fs.copyFileSync(`${ws}-wal`, `${crashed}-wal`);
+    db.close();
+    fs.mkdirSync(backupDir(crashed));
+    fs.copyFileSync(before.file, path.join(backupDir(crashed), before.name));
+
+    const { kept } = restoreBackup(crashed, path.join(backupDir(crashed), before.name));
+    const restored = openWorkspace(crashed);
+    expect(loadSettings(restored).operator).toBe('');
+    restored.close();
+    restoreBackup(crashed, kept ?? '');
+    const undone = openWorkspace(crashed);
+    expect(loadSettings(undone).operator).toBe('甲');
+    undone.close();
+    expect(fs.readdirSync(path.dirname(crashed)).filter((f) => f.includes('.part'))).toEqual([]);
   });
 
   it('the desk lists the backups of a damaged workspace and restores one, then opens it', async () => {
