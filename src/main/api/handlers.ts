@@ -6,6 +6,7 @@ import type { CallInput, CallName, CallOutput, ImportOutcome, RuleInfo, Workspac
 import { LEDGER_KIND_BY_ID, isLedgerKindId } from '../../shared/domain/ledgerKinds';
 import { RULE_FAMILIES } from '../../shared/domain/rules';
 import { defaultDemoDir, runDemo } from '../cli/demo';
+import { carriedSummary } from '../corrections/carryCorrections';
 import { listCorrections, undoStacks } from '../corrections/correctionLog';
 import { adoptValue, bulkCorrect, correctRecords, redo, undo, type CorrectionResult } from '../corrections/corrections';
 import { UserError } from '../errors';
@@ -106,7 +107,8 @@ function importEach(db: Db, files: Upload[]): ImportOutcome[] {
       return {
         file: f.name, ok: true, kind: report.kindLabel, rows: report.rowsImported,
         message: `${report.kindLabel}：导入 ${report.rowsImported} 行${report.skipped.length ? `，跳过 ${report.skipped.length} 行` : ''}` +
-          `${report.replaced ? `（替换上次导入：新增 ${report.replaced.added}，删除 ${report.replaced.removed}，变化 ${report.replaced.changed}）` : ''}`,
+          `${report.replaced ? `（替换上次导入：新增 ${report.replaced.added}，删除 ${report.replaced.removed}，变化 ${report.replaced.changed}）` : ''}` +
+          `${report.carried ? `；${carriedSummary(report.carried)}` : ''}`,
         skipped: report.skipped.map((s) => ({ sheet: s.sheet, row: s.row, reason: s.reason })),
       };
     } catch (error) {

@@ -1,5 +1,6 @@
 import { FIELD_BY_KEY } from '../../shared/domain/fields';
 import { columnLetter } from '../../shared/errors';
+import { carriedSummary } from '../corrections/carryCorrections';
 import type { ImportReport } from '../import/commitImport';
 import type { ImportPreview } from '../import/previewImport';
 
@@ -56,6 +57,11 @@ export function formatImportReport(r: ImportReport): string {
   if (r.replaced) {
     const { added, removed, changed } = r.replaced;
     lines.push(`  已替换此前导入的同一台账：新增 ${added} 人，删除 ${removed} 人，变更 ${changed} 人`);
+  }
+  if (r.carried) {
+    lines.push(`  ${carriedSummary(r.carried)}`);
+    for (const n of r.carried.notCarried.slice(0, MAX_LISTED)) lines.push(`    未沿用：${n.name ?? '（无姓名）'} ${FIELD_BY_KEY.get(n.field)?.label ?? n.field}，${n.reason}`);
+    if (r.carried.notCarried.length > MAX_LISTED) lines.push(`    …… 另有 ${r.carried.notCarried.length - MAX_LISTED} 处`);
   }
   return lines.join('\n');
 }

@@ -37,6 +37,15 @@ interface CellRow {
   raw: string; name: string | null; person_key: string | null; household_key: string | null; value: CanonicalValue; text: string | null;
 }
 
+let parsedColumns: { json: string; sheets: { sheet: string; columns: ColumnMapping[] }[] } | null = null;
+
+/** Index into records.raw of a field's column on a sheet of a source (sources.columns); -1 when it has none. */
+export function columnPosition(columnsJson: string, sheet: string, field: string): number {
+  // Callers walk many rows of one source: its column list is parsed once, not per row.
+  if (parsedColumns?.json !== columnsJson) parsedColumns = { json: columnsJson, sheets: JSON.parse(columnsJson) as { sheet: string; columns: ColumnMapping[] }[] };
+  return parsedColumns.sheets.find((s) => s.sheet === sheet)?.columns.findIndex((c) => c.field === field) ?? -1;
+}
+
 /** Current state of one field in the given records (missing records are left out). */
 export function readCells(db: Db, recordIds: readonly number[], field: string): RecordCell[] {
   fieldDef(field);
@@ -45,16 +54,8 @@ export function readCells(db: Db, recordIds: readonly number[], field: string): 
       (SELECT c.new_text FROM corrections c WHERE c.record_id = r.id AND c.field = ? ORDER BY c.id DESC LIMIT 1) AS text
     FROM records r JOIN sources s ON s.id = r.source_id WHERE r.id IN (SELECT value FROM json_each(?)) ORDER BY r.id`)
     .all(field, JSON.stringify(recordIds)) as CellRow[];
-  const columnCache = new Map<string, ColumnMapping[]>();
   return rows.map((r) => {
-    const cacheKey = `${r.source_id}|${r.sheet}`;
-    let columns = columnCache.get(cacheKey);
-    if (!columns) {
-      const sheets = JSON.parse(r.columns) as { sheet: string; columns: ColumnMapping[] }[];
-      columns = sheets.find((s) => s.sheet === r.sheet)?.columns ?? [];
-      columnCache.set(cacheKey, columns);
-    }
-    const position = columns.findIndex((c) => c.field === field);
+    const position = columnPosition(r.columns, r.sheet, field);
     const raw = JSON.parse(r.raw) as string[];
     return {
       recordId: r.id, sourceId: r.source_id, sourceKind: r.kind, fileName: r.file_name, sheet: r.sheet, rowNumber: r.row_number,

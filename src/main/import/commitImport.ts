@@ -1,4 +1,5 @@
 import { LEDGER_KIND_BY_ID } from '../../shared/domain/ledgerKinds';
+import { carryCorrections, pendingCorrections, type CarriedCorrections } from '../corrections/carryCorrections';
 import type { Db } from '../workspace/workspace';
 import { extractRecords, type ExtractedRecord, type SkippedRow } from './extractRecords';
 import { assertWritable, type ImportPlan } from './planImport';
@@ -28,6 +29,8 @@ export interface ImportReport {
   skipped: SkippedRow[];
   /** Present when this import replaced an earlier import of the same ledger. */
   replaced: { sourceId: number; added: number; removed: number; changed: number } | null;
+  /** Present when the replaced import had corrections: what became of them in the new file. */
+  carried: CarriedCorrections | null;
 }
 
 const PROGRESS_EVERY = 2000;
@@ -79,6 +82,7 @@ export function commitImport(db: Db, plan: ImportPlan, onProgress: (p: ImportPro
   const write = db.transaction(() => {
     const previous = findPreviousSource(db, plan.kind, plan.fileName);
     let replaced: ImportReport['replaced'] = null;
+    const pending = previous === null ? [] : pendingCorrections(db, previous);
     if (previous !== null) {
       replaced = { sourceId: previous, ...compare(recordDigests(db, previous), digestsOf(fields, records)) };
       deleteSource(db, previous);
@@ -95,13 +99,14 @@ export function commitImport(db: Db, plan: ImportPlan, onProgress: (p: ImportPro
     if (plan.userCorrected) {
       for (const s of plan.sheets) saveTemplate(db, s.signature, { kind: plan.kind, columns: s.columns.map((c) => c.field) });
     }
-    return { sourceId, replaced };
+    const carried = pending.length > 0 ? carryCorrections(db, sourceId, plan.fileName, pending) : null;
+    return { sourceId, replaced, carried };
   });
-  const { sourceId, replaced } = write();
+  const { sourceId, replaced, carried } = write();
   return {
     sourceId, fileName: plan.fileName, kind: plan.kind, kindLabel: LEDGER_KIND_BY_ID.get(plan.kind)?.label ?? plan.kind,
     format: plan.formatLabel, encoding: plan.encoding, sheets, skippedSheets: plan.skippedSheets,
     warnings: plan.sheets.flatMap((s) => s.warnings.map((w) => `工作表“${s.grid.name}”：${w}`)),
-    rowsImported: records.length, skipped, replaced,
+    rowsImported: records.length, skipped, replaced, carried,
   };
 }

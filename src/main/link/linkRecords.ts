@@ -65,26 +65,39 @@ export function matchConfidence(record: Unlinked, candidate: Candidate): number 
   return best;
 }
 
-function linkPersons(db: Db): { byId: number; probable: number; unlinked: number } {
-  const byId = db.prepare(`UPDATE records SET person_key = id_number, link_method = 'id', link_confidence = 1
-    WHERE id_status IN ('ok', 'legacy15', 'bad_birth_date')`).run().changes;
-  // The same mistyped ID in two ledgers is the same person's record, typed once and copied.
-  const copied = db.prepare(`UPDATE records SET person_key = id_number, link_method = 'id', link_confidence = 1
-    WHERE person_key IS NULL AND id_status IN ('checksum', 'malformed')
-      AND (SELECT count(DISTINCT source_id) FROM records o WHERE o.id_number = records.id_number) > 1`).run().changes;
-  // A disability card number is the holder's ID plus two digits.
-  const cards = db.prepare(`UPDATE records SET person_key = substr(disability_card, 1, 18), link_method = 'id', link_confidence = 1
-    WHERE person_key IS NULL AND id_number IS NULL AND length(disability_card) = 20`).run().changes;
-  // Household-grain lists (housing, water) name the household by its head.
-  const heads = db.prepare(`UPDATE records SET person_key = head_id, link_method = 'id', link_confidence = 1
-    WHERE person_key IS NULL AND id_number IS NULL AND length(head_id) = 18`).run().changes;
+/**
+ * The full link is worked out in a narrow temporary table and written back to `records` in one pass that touches only
+ * rows whose link changed: rewriting every wide record row several times was most of the link's time.
+ */
+function createLinkTable(db: Db): void {
+  db.exec(`DROP TABLE IF EXISTS temp.link;
+    CREATE TEMP TABLE link (record_id INTEGER PRIMARY KEY, kind TEXT NOT NULL, person_key TEXT, method TEXT, confidence REAL,
+      household_key TEXT, head_id TEXT)`);
+}
 
-  const unlinked = db.prepare(`SELECT id, name, id_number, id_status, birth_date, head_name, village FROM records
-    WHERE person_key IS NULL`).all() as Unlinked[];
-  const candidates = db.prepare(`SELECT DISTINCT person_key, birth_date, head_name, village FROM records
-    WHERE name = ? AND link_method = 'id'`);
-  const setProbable = db.prepare("UPDATE records SET person_key = ?, link_method = 'probable', link_confidence = ? WHERE id = ?");
-  const setOwn = db.prepare("UPDATE records SET person_key = 'R' || id, link_method = 'none', link_confidence = 0 WHERE id = ?");
+/** Insert the records a WHERE clause picks as linked by ID to the person key an expression gives. */
+function linkById(db: Db, keyExpr: string, where: string): number {
+  return db.prepare(`INSERT OR IGNORE INTO temp.link SELECT r.id, s.kind, ${keyExpr}, 'id', 1, r.household_no, r.head_id
+    FROM records r JOIN sources s ON s.id = r.source_id WHERE ${where}`).run().changes;
+}
+
+function linkPersons(db: Db): { byId: number; probable: number; unlinked: number } {
+  const byId = linkById(db, 'r.id_number', "r.id_status IN ('ok', 'legacy15', 'bad_birth_date')") +
+    // The same mistyped ID in two ledgers is the same person's record, typed once and copied.
+    linkById(db, 'r.id_number', `r.id_status IN ('checksum', 'malformed')
+      AND (SELECT count(DISTINCT source_id) FROM records o WHERE o.id_number = r.id_number) > 1`) +
+    // A disability card number is the holder's ID plus two digits.
+    linkById(db, 'substr(r.disability_card, 1, 18)', 'r.id_number IS NULL AND length(r.disability_card) = 20') +
+    // Household-grain lists (housing, water) name the household by its head.
+    linkById(db, 'r.head_id', 'r.id_number IS NULL AND length(r.head_id) = 18');
+  db.exec('CREATE INDEX temp.link_person ON link(person_key)');
+
+  const unlinked = db.prepare(`SELECT r.id, s.kind, r.name, r.id_number, r.id_status, r.birth_date, r.head_name, r.head_id, r.village,
+      r.household_no FROM records r JOIN sources s ON s.id = r.source_id
+    WHERE NOT EXISTS (SELECT 1 FROM temp.link l WHERE l.record_id = r.id)`).all() as (Unlinked & { kind: string; head_id: string | null; household_no: string | null })[];
+  const candidates = db.prepare(`SELECT DISTINCT l.person_key, r.birth_date, r.head_name, r.village FROM records r
+    JOIN temp.link l ON l.record_id = r.id WHERE r.name = ? AND l.method = 'id'`);
+  const insert = db.prepare('INSERT INTO temp.link VALUES (?, ?, ?, ?, ?, ?, ?)');
   let probable = 0;
   for (const rec of unlinked) {
     const scored = rec.name === null ? [] : (candidates.all(rec.name) as Candidate[])
@@ -93,14 +106,11 @@ function linkPersons(db: Db): { byId: number; probable: number; unlinked: number
     const best = Math.max(0, ...scored.map((c) => c.confidence));
     const keys = new Set(scored.filter((c) => c.confidence === best).map((c) => c.key));
     const [key] = keys;
-    if (keys.size === 1 && key !== undefined) {
-      setProbable.run(key, best, rec.id);
-      probable++;
-    } else {
-      setOwn.run(rec.id);
-    }
+    const matched = keys.size === 1 && key !== undefined;
+    if (matched) probable++;
+    insert.run(rec.id, rec.kind, matched ? key : `R${rec.id}`, matched ? 'probable' : 'none', matched ? best : 0, rec.household_no, rec.head_id);
   }
-  return { byId: byId + copied + cards + heads, probable, unlinked: unlinked.length - probable };
+  return { byId, probable, unlinked: unlinked.length - probable };
 }
 
 interface RollRow {
@@ -113,14 +123,40 @@ interface RollRow {
   person_key: string;
 }
 
+/** For each person, the households their records are in: how many records, and whether one is the national system's. */
+type Homes = Map<string, Map<string, { n: number; national: boolean }>>;
+
+function addHome(homes: Homes, person: string, household: string, national: boolean): void {
+  let byHousehold = homes.get(person);
+  if (!byHousehold) homes.set(person, byHousehold = new Map());
+  const home = byHousehold.get(household);
+  if (home) {
+    home.n++;
+    home.national ||= national;
+  } else {
+    byHousehold.set(household, { n: 1, national });
+  }
+}
+
+/** The household a person is most surely in: the national system's first, then the one most of their records name. */
+function homeOf(homes: Homes, person: string): string | undefined {
+  let best: [string, { n: number; national: boolean }] | undefined;
+  for (const entry of homes.get(person) ?? []) {
+    const [, h] = entry;
+    if (!best || Number(h.national) > Number(best[1].national) || (h.national === best[1].national && h.n > best[1].n)) best = entry;
+  }
+  return best?.[0];
+}
+
 /** Roll ledgers without 户编号: a household is a run of consecutive rows under the same 户主 on one sheet. */
 function linkHouseholdBlocks(db: Db): void {
-  const rows = db.prepare(`SELECT r.id, r.source_id, r.sheet, r.head_name, r.village, r.relation, r.person_key
-    FROM records r JOIN sources s ON s.id = r.source_id
-    WHERE s.kind IN (${ROLL_KINDS}) AND r.household_key IS NULL ORDER BY r.id`).iterate() as IterableIterator<RollRow>;
-  const householdOf = db.prepare(`SELECT r.household_key AS key, count(*) AS n FROM records r JOIN sources s ON s.id = r.source_id
-    WHERE r.person_key = ? AND r.household_key IS NOT NULL AND r.household_key NOT LIKE 'B:%'
-    GROUP BY r.household_key ORDER BY (s.kind = 'national') DESC, n DESC LIMIT 1`);
+  const homes: Homes = new Map();
+  const known = db.prepare(`SELECT person_key, household_key, kind = 'national' AS national FROM temp.link
+    WHERE household_key IS NOT NULL AND household_key NOT LIKE 'B:%'`).raw().iterate() as IterableIterator<[string, string, number]>;
+  for (const [person, household, national] of known) addHome(homes, person, household, national === 1);
+  const rows = db.prepare(`SELECT r.id, r.source_id, r.sheet, r.head_name, r.village, r.relation, l.person_key
+    FROM temp.link l JOIN records r ON r.id = l.record_id
+    WHERE l.kind IN (${ROLL_KINDS}) AND l.household_key IS NULL ORDER BY r.id`).all() as RollRow[];
   const blocks: RollRow[][] = [];
   let block: RollRow[] = [];
   for (const row of rows) {
@@ -134,32 +170,36 @@ function linkHouseholdBlocks(db: Db): void {
     block.push(row);
   }
   if (block.length > 0) blocks.push(block);
-  const setKey = db.prepare('UPDATE records SET household_key = ? WHERE id = ?');
+  const setKey = db.prepare('UPDATE temp.link SET household_key = ? WHERE record_id = ?');
   for (const members of blocks) {
     const votes = new Map<string, number>();
     for (const m of members) {
-      const h = householdOf.get(m.person_key) as { key: string } | undefined;
-      if (h) votes.set(h.key, (votes.get(h.key) ?? 0) + 1);
+      const h = homeOf(homes, m.person_key);
+      if (h) votes.set(h, (votes.get(h) ?? 0) + 1);
     }
     const [winner] = [...votes].sort((a, b) => b[1] - a[1]);
     const head = members.find((m) => m.relation === '户主') ?? members[0];
     const key = winner?.[0] ?? `B:${head?.person_key ?? members[0]?.id}`;
-    for (const m of members) setKey.run(key, m.id);
+    for (const m of members) {
+      setKey.run(key, m.id);
+      // Later blocks see this one's members as placed, as the ledger rows already linked by 户编号 are.
+      if (winner) addHome(homes, m.person_key, key, false);
+    }
   }
 }
 
-/** Birth date and sex from each record's person key (an ID for linked persons), computed once per link. */
-function storeIdFacts(db: Db, householdKeys: readonly string[] | null): void {
-  const rows = db.prepare(`SELECT id, person_key FROM records WHERE person_key NOT LIKE 'R%'
-      AND (? IS NULL OR household_key IN (SELECT value FROM json_each(?)))`)
-    .raw().all(householdKeys ? 1 : null, JSON.stringify(householdKeys ?? [])) as [number, string][];
-  db.prepare(`UPDATE records SET id_birth = NULL, id_sex = NULL
-      WHERE ? IS NULL OR household_key IN (SELECT value FROM json_each(?))`).run(householdKeys ? 1 : null, JSON.stringify(householdKeys ?? []));
-  const set = db.prepare('UPDATE records SET id_birth = ?, id_sex = ? WHERE id = ?');
-  for (const [id, key] of rows) {
-    const a = analyzeId(key);
-    if (a.birthDate || a.sex) set.run(a.birthDate, a.sex, id);
-  }
+/** Birth date and sex from a linked person's key (an ID); null for persons known only by their record. */
+function registerIdFacts(db: Db): void {
+  const facts = (key: unknown) => (typeof key === 'string' && !key.startsWith('R') ? analyzeId(key) : null);
+  db.function('id_birth', { deterministic: true }, (key: unknown) => facts(key)?.birthDate ?? null);
+  db.function('id_sex', { deterministic: true }, (key: unknown) => facts(key)?.sex ?? null);
+}
+
+/** Birth date and sex of the records of some households, recomputed after their person keys changed. */
+function storeIdFacts(db: Db, householdKeys: readonly string[]): void {
+  registerIdFacts(db);
+  db.prepare(`UPDATE records SET id_birth = id_birth(person_key), id_sex = id_sex(person_key)
+    WHERE household_key IN (SELECT value FROM json_each(?))`).run(JSON.stringify(householdKeys));
 }
 
 /**
@@ -178,21 +218,24 @@ export function relinkHouseholds(db: Db, householdKeys: readonly string[]): void
 /** Rebuild every link from the current values. Runs in one transaction. */
 export function linkRecords(db: Db): LinkSummary {
   return db.transaction((): LinkSummary => {
-    db.prepare('UPDATE records SET person_key = NULL, household_key = NULL, link_method = NULL, link_confidence = NULL').run();
+    createLinkTable(db);
     const persons = linkPersons(db);
-    db.prepare('UPDATE records SET household_key = household_no WHERE household_no IS NOT NULL').run();
     linkHouseholdBlocks(db);
     // Department records belong to the household their person (or, for a newborn, their head) is in.
-    db.prepare(`UPDATE records SET household_key = coalesce(
-        (SELECT o.household_key FROM records o JOIN sources s ON s.id = o.source_id
-          WHERE o.person_key = records.person_key AND o.household_key IS NOT NULL AND s.kind IN (${ROLL_KINDS})
-          ORDER BY (s.kind = 'national') DESC LIMIT 1),
-        (SELECT o.household_key FROM records o JOIN sources s ON s.id = o.source_id
-          WHERE o.person_key = records.head_id AND o.household_key IS NOT NULL AND s.kind IN (${ROLL_KINDS})
-          ORDER BY (s.kind = 'national') DESC LIMIT 1))
-      WHERE household_key IS NULL`).run();
-    storeIdFacts(db, null);
-    const households = (db.prepare('SELECT count(DISTINCT household_key) AS n FROM records').get() as { n: number }).n;
+    const homeBy = (column: string) => `(SELECT o.household_key FROM temp.link o WHERE o.person_key = link.${column}
+      AND o.household_key IS NOT NULL AND o.kind IN (${ROLL_KINDS}) ORDER BY (o.kind = 'national') DESC LIMIT 1)`;
+    db.prepare(`UPDATE temp.link SET household_key = coalesce(${homeBy('person_key')}, ${homeBy('head_id')}) WHERE household_key IS NULL`).run();
+    registerIdFacts(db);
+    // Birth date and sex follow the person key, so they are recomputed only where it changed.
+    db.prepare(`UPDATE records SET person_key = l.person_key, household_key = l.household_key, link_method = l.method,
+        link_confidence = l.confidence,
+        id_birth = CASE WHEN records.person_key IS l.person_key THEN records.id_birth ELSE id_birth(l.person_key) END,
+        id_sex = CASE WHEN records.person_key IS l.person_key THEN records.id_sex ELSE id_sex(l.person_key) END
+      FROM temp.link l WHERE l.record_id = records.id AND (records.person_key IS NOT l.person_key
+        OR records.household_key IS NOT l.household_key OR records.link_method IS NOT l.method
+        OR records.link_confidence IS NOT l.confidence)`).run();
+    const households = (db.prepare('SELECT count(DISTINCT household_key) AS n FROM temp.link').get() as { n: number }).n;
+    db.exec('DROP TABLE temp.link');
     return { ...persons, households };
   })();
 }

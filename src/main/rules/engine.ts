@@ -3,6 +3,7 @@ import { RULE_FAMILIES, SEVERITIES, type RuleFamily, type Severity } from '../..
 import { linkRecords, relinkHouseholds, type LinkSummary } from '../link/linkRecords';
 import { asOfDate, loadSettings } from '../settings/settings';
 import type { Db } from '../workspace/workspace';
+import { createMembersTable, dropMembersTable } from './household/members';
 import { closeMissing, saveFindings } from './issueStore';
 import { RULES } from './registry';
 import { registerRuleFunctions } from './sqlFunctions';
@@ -42,6 +43,7 @@ interface RuleSetting {
 
 export function ruleContext(db: Db): RuleContext {
   registerRuleFunctions(db);
+  createMembersTable(db);
   const settings = loadSettings(db);
   const asOf = asOfDate(settings);
   return { db, settings, asOf, incomeYear: Number(asOf.slice(0, 4)) - 1 };
@@ -82,6 +84,14 @@ function leaveScope(db: Db): void {
   db.exec('DROP VIEW IF EXISTS temp.records; DROP TABLE IF EXISTS temp.scope');
 }
 
+/**
+ * Planner statistics once the links are new: with them SQLite picks the index plans that cut the rules' CPU time by a
+ * quarter (measured). Sampled (analysis_limit) so the cost stays flat on a county.
+ */
+function refreshStatistics(db: Db): void {
+  db.exec('PRAGMA analysis_limit = 1000; ANALYZE');
+}
+
 /** Link every record, run every enabled rule whose ledgers are present, and bring the issue list up to date. */
 export function runCheck(db: Db, options: CheckOptions = {}): CheckSummary {
   const rules = options.rules ?? RULES;
@@ -93,6 +103,7 @@ export function runCheck(db: Db, options: CheckOptions = {}): CheckSummary {
     scope = enterScope(db, options.households);
   } else {
     link = linkRecords(db);
+    refreshStatistics(db);
   }
   const ctx = ruleContext(db);
   const kinds = importedKinds(db);
@@ -127,6 +138,7 @@ export function runCheck(db: Db, options: CheckOptions = {}): CheckSummary {
       closed = closeMissing(db, ran, found, started, ctx.settings.operator, scope);
     })();
   } finally {
+    dropMembersTable(db);
     if (scope) leaveScope(db);
   }
   const notes = [...missingCounts].map(([k, n]) => `未导入${LEDGER_KIND_BY_ID.get(k)?.label ?? k}，跳过 ${n} 条规则`);

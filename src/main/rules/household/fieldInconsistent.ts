@@ -1,15 +1,13 @@
 import { family } from '../caseBuilders';
 import { collect, ledger } from '../query';
 import type { Rule } from '../types';
-import { MEMBERS } from './members';
-
-const FIELDS = ['poverty_attr', 'exit_flag', 'exit_year', 'income_per_capita', 'household_size', 'helper_name'];
+import { HOUSEHOLD_ROW_FIELDS as FIELDS, MEMBERS } from './members';
 
 export const rule: Rule = {
   id: 'household.field_inconsistent', family: 'household', severity: 'warning', level: 'household',
   title: '同户成员行上的户信息不一致', explanation: '属性、脱贫年度、人均纯收入等是整户的信息，每个成员行上应相同；不一致说明改了一行没改全户。',
   fix: '核实正确值，统一全户各行。', reads: FIELDS, settings: [], needs: [],
-  check: (ctx) => collect(ctx, `WITH ${MEMBERS.replace('r.household_size,', `r.household_size, ${FIELDS.filter((f) => f !== 'household_size').map((f) => `r.${f}`).join(', ')},`)}
+  check: (ctx) => collect(ctx, `WITH ${MEMBERS}
       ${FIELDS.map((f) => `SELECT m.household_key AS entity, m.household_key, m.village, m.id AS record_id, m.kind, m.person_key, m.name,
           '${f}' AS field, m.${f} AS value FROM m JOIN (SELECT source_id, household_key FROM m GROUP BY 1, 2 HAVING count(DISTINCT m.${f}) > 1) b
           ON b.source_id = m.source_id AND b.household_key = m.household_key`).join(' UNION ALL ')}`,

@@ -1,0 +1,12 @@
+import { runCheck } from '../src/main/rules/engine';
+import { openWorkspace } from '../src/main/workspace/workspace';
+const db = openWorkspace(process.argv[2]!);
+if (process.argv[3] === 'analyze') db.exec('ANALYZE');
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+let c = cpu(); let t = performance.now();
+const s = runCheck(db);
+console.log('check wall', Math.round(performance.now() - t), 'cpu', Math.round(cpu() - c));
+c = cpu(); t = performance.now();
+runCheck(db);
+console.log('re-check wall', Math.round(performance.now() - t), 'cpu', Math.round(cpu() - c));
+console.log(s.rules.filter((r) => r.ran).sort((a, b) => b.ms - a.ms).slice(0, 12).map((r) => `${r.ms} ${r.id}`).join('\n'));
