@@ -24,6 +24,8 @@ interface Ctx {
   rng: Random;
   used: Set<string>;
   householdOf: Map<string, SampleHousehold>;
+  /** Department rows a defect took out of their list; they leave the lists once, at the end (filtering per defect was quadratic). */
+  removed: Set<LedgerRow>;
 }
 
 interface Injected {
@@ -204,10 +206,10 @@ const SPECS: DefectSpec[] = [
     inject: (h, c) => { const p = must(h.members.find((m) => m.age >= 18), 'adult'); must(deptRows(c, 'medical', p.id)[0], 'row').values.insured_status = '未参保';
       return { personIds: [p.id], note: '医保名单中未参保' }; } },
   { rule: 'dept.school_dropout', ledger: 'education', field: null, fits: (h) => h.members.some(schoolChild),
-    inject: (h, c) => { const k = must(h.members.find(schoolChild), 'child'); c.v.dept.education = c.v.dept.education.filter((r) => r.personId !== k.id);
+    inject: (h, c) => { const k = must(h.members.find(schoolChild), 'child'); for (const r of deptRows(c, 'education', k.id)) c.removed.add(r);
       return { personIds: [k.id], note: '义务教育阶段适龄儿童无学籍' }; } },
   { rule: 'dept.housing_unsafe', ledger: 'housing', field: 'renovation_status', fits: () => true,
-    inject: (h, c) => { c.v.dept.housing = c.v.dept.housing.filter((r) => r.householdNo !== h.no);
+    inject: (h, c) => { for (const r of c.v.dept.housing) if (r.householdNo === h.no) c.removed.add(r);
       c.v.dept.housing.push({ values: { head_name: head(h).name, head_id: head(h).id, house_grade: 'D', renovation_status: '未改造', village: h.village }, personId: head(h).id, householdNo: h.no, village: h.village });
       return { personIds: [head(h).id], note: '住建鉴定为 D 级危房且未改造' }; } },
   { rule: 'dept.water_unsafe', ledger: 'water', field: 'water_safe', fits: () => true,
@@ -290,7 +292,7 @@ export const DEFECT_RULES: readonly string[] = SPECS.map((s) => s.rule);
 export function injectDefects(t: SampleTownship, v: LedgerViews, rng: Random, perRule: number): TruthDefect[] {
   const householdOf = new Map<string, SampleHousehold>();
   for (const h of t.households) for (const m of h.members) householdOf.set(m.id, h);
-  const c: Ctx = { t, v, rng, used: new Set(), householdOf };
+  const c: Ctx = { t, v, rng, used: new Set(), householdOf, removed: new Set() };
   const order = rng.shuffle([...t.households]);
   const truth: TruthDefect[] = [];
   // Whether a household fits a defect depends on the household alone, so each defect's cursor only moves forward.
@@ -310,6 +312,7 @@ export function injectDefects(t: SampleTownship, v: LedgerViews, rng: Random, pe
       });
     });
   }
+  for (const kind of Object.keys(v.dept) as DeptKind[]) v.dept[kind] = v.dept[kind].filter((r) => !c.removed.has(r));
   return truth;
 }
 
