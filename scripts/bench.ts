@@ -135,7 +135,8 @@ async function generate(): Promise<StageResult> {
 }
 
 function runStage<T = StageResult>(stage: string): T {
-  const out = execFileSync(process.execPath, ['--max-old-space-size=8192', process.argv[1] ?? '', '--stage', stage], {
+  // A larger young generation: county-size stages allocate fast and otherwise spend much of their time in scavenges.
+  const out = execFileSync(process.execPath, ['--max-old-space-size=8192', '--max-semi-space-size=64', process.argv[1] ?? '', '--stage', stage], {
     encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20,
   });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as T;
@@ -164,7 +165,8 @@ async function main(): Promise<void> {
   results.push(floor, imported, fullCheck, incremental, exported, grid);
   const acc = runStage<Awaited<ReturnType<typeof accuracy>>>('accuracy');
   const ratio = imported.ms / floor.ms;
-  const peak = Math.max(...results.map((r) => r.peakRssMb));
+  // The generator is the bench's input, not the app: its memory is not the app's peak.
+  const peak = Math.max(...results.filter((r) => r.stage !== 'generate sample').map((r) => r.peakRssMb));
   const targets = [
     { name: 'import time / SheetJS parse floor', value: Number(ratio.toFixed(2)), unit: 'x', target: 1.5, met: ratio <= 1.5 },
     { name: 'full check', value: Number((fullCheck.ms / 1000).toFixed(1)), unit: 's', target: 10, met: fullCheck.ms <= 10_000 },

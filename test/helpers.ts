@@ -2,9 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
+import type { JobRequest, JobStatus } from '../src/shared/api/contract';
+import type { Handlers } from '../src/main/api/handlers';
 import type { GroundTruth } from '../src/main/sample/generateSample';
 import { GROUND_TRUTH_FILE } from '../src/main/sample/generateSample';
 import { openWorkspace, type Db } from '../src/main/workspace/workspace';
+
+/** The worker entry that runs jobs, built by the global setup. */
+export const JOB_WORKER = path.resolve('dist/jobWorker.mjs');
 
 export function sampleDir(): string {
   return inject('sampleDir');
@@ -40,4 +45,16 @@ export function writeFile(dir: string, name: string, content: string | Uint8Arra
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
   return file;
+}
+
+/** Start a job through the handlers and poll it to its end, as the desk does; every status seen is kept. */
+export async function jobToEnd(handlers: Handlers, request: JobRequest, seen: JobStatus[] = []): Promise<JobStatus> {
+  let status = await handlers['jobs:start'](request);
+  seen.push(status);
+  while (status.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    status = await handlers['jobs:status']({ id: status.id });
+    seen.push(status);
+  }
+  return status;
 }

@@ -7,7 +7,7 @@ import { createHandlers, Session } from '../../src/main/api/handlers';
 import { startServer, type RunningServer } from '../../src/main/server/server';
 import type { GroundTruth } from '../../src/main/sample/generateSample';
 import { runCli } from '../cliRunner';
-import { groundTruth, sampleDir, tempDir } from '../helpers';
+import { groundTruth, JOB_WORKER, sampleDir, tempDir } from '../helpers';
 
 const SHOTS = path.resolve('test-results/e2e');
 const CHROMIUM = '/usr/bin/chromium';
@@ -29,7 +29,7 @@ describe('the desk, end to end in Chromium', { timeout: 600_000 }, () => {
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     truth = groundTruth();
-    session = new Session(tempDir());
+    session = new Session(tempDir(), JOB_WORKER);
     server = await startServer({ handlers: createHandlers(session), rendererDir: path.resolve('dist/renderer'), exportDir: session.exportDir });
     context = await chromium.launchPersistentContext(tempDir('duizhang-chromium-'), {
       executablePath: CHROMIUM, viewport: { width: 1400, height: 900 },
@@ -66,7 +66,9 @@ describe('the desk, end to end in Chromium', { timeout: 600_000 }, () => {
     expect(await page.locator('.card.preview').count()).toBe(truth.files.length);
     await shot('02-导入-预览');
     await page.getByRole('button', { name: /^导入 \d+ 个文件$/ }).click();
-    await page.locator('[data-testid="import-progress"]', { hasText: /\d+ \/ \d+，正在读取“/ }).waitFor();
+    const progress = page.locator('[data-testid="job-progress"]', { hasText: /正在导入第 \d+\/\d+ 个文件/ });
+    await progress.waitFor();
+    expect(await progress.getByRole('button', { name: '取消' }).count()).toBe(1);
     await waitStatus(/导入完成：成功 \d+ 个，失败 0 个/);
     await shot('02-导入-结果');
 

@@ -2,20 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import type { CallInput, CallName, CallOutput, ImportOutcome, RuleInfo, WorkspaceInfo } from '../../shared/api/contract';
-import { LEDGER_KIND_BY_ID, isLedgerKindId } from '../../shared/domain/ledgerKinds';
+import type { CallInput, CallName, CallOutput, RuleInfo, WorkspaceInfo } from '../../shared/api/contract';
+import { LEDGER_KIND_BY_ID } from '../../shared/domain/ledgerKinds';
 import { RULE_FAMILIES } from '../../shared/domain/rules';
 import { defaultDemoDir, runDemo } from '../cli/demo';
-import { carriedSummary } from '../corrections/carryCorrections';
 import { listCorrections, undoStacks } from '../corrections/correctionLog';
 import { adoptValue, bulkCorrect, correctRecords, redo, undo, type CorrectionResult } from '../corrections/corrections';
 import { UserError } from '../errors';
 import { listExports } from '../export/exportLog';
 import { computeReadiness } from '../export/readiness';
-import { runExport } from '../export/runExport';
-import { commitImport } from '../import/commitImport';
-import { MAX_FILE_BYTES } from '../import/importFile';
-import { planImport, type PlanOptions } from '../import/planImport';
+import { planImport } from '../import/planImport';
 import { previewImport } from '../import/previewImport';
 import { listSources } from '../import/store';
 import { openIssueCounts, runCheck } from '../rules/engine';
@@ -25,6 +21,8 @@ import { setRuleSetting } from '../rules/ruleSettings';
 import { loadSettings, parseSetting, saveSetting } from '../settings/settings';
 import { backupBeforeImport, listBackups, restoreBackup } from '../workspace/backups';
 import { openWorkspace, type Db } from '../workspace/workspace';
+import { JobRunner } from '../jobs/jobRunner';
+import { decodeFile, planOptions } from './uploads';
 import { familyLabel, issuePage, ledgerPage, personView } from './views';
 
 export type Handlers = { [K in CallName]: (input: CallInput<K>) => Promise<CallOutput<K>> | CallOutput<K> };
@@ -33,8 +31,12 @@ export type Handlers = { [K in CallName]: (input: CallInput<K>) => Promise<CallO
 export class Session {
   db: Db | null = null;
   file: string | null = null;
+  readonly jobs: JobRunner;
 
-  constructor(readonly exportDir: string) {}
+  /** `jobScript`: the built worker entry that runs long work (dist/jobWorker.mjs). */
+  constructor(readonly exportDir: string, jobScript: string | URL) {
+    this.jobs = new JobRunner(jobScript);
+  }
 
   open(file: string, create = false): void {
     const db = openWorkspace(file, { create });
@@ -56,18 +58,6 @@ export class Session {
 
 const silent = new Writable({ write: (_chunk, _enc, done) => done() });
 
-function decodeFile(file: { name: string; data: string }): Buffer {
-  const bytes = Buffer.from(file.data, 'base64');
-  if (bytes.length > MAX_FILE_BYTES) throw new UserError('BAD_INPUT', `文件“${file.name}”超过上限 512 MB。`);
-  return bytes;
-}
-
-type Upload = CallInput<'import:files'>['files'][number];
-
-/** The clerk's choices for one file: its ledger kind, and the columns they mapped by hand. */
-const planOptions = ({ kind, map }: Upload): PlanOptions => ({
-  ...(kind && isLedgerKindId(kind) ? { kind } : {}), ...(map && Object.keys(map).length > 0 ? { overrides: map } : {}),
-});
 const outcome = (r: CorrectionResult) => ({ changed: r.changed, closed: r.closed, open: r.open });
 
 function info(session: Session): WorkspaceInfo {
@@ -99,24 +89,11 @@ function rules(db: Db): RuleInfo[] {
   });
 }
 
-/** Import each uploaded file on its own: one bad file is reported and the others still land. */
-function importEach(db: Db, files: Upload[]): ImportOutcome[] {
-  return files.map((f) => {
-    try {
-      const report = commitImport(db, planImport(db, decodeFile(f), f.name, planOptions(f)));
-      return {
-        file: f.name, ok: true, kind: report.kindLabel, rows: report.rowsImported,
-        message: `${report.kindLabel}：导入 ${report.rowsImported} 行${report.skipped.length ? `，跳过 ${report.skipped.length} 行` : ''}` +
-          `${report.replaced ? `（替换上次导入：新增 ${report.replaced.added}，删除 ${report.replaced.removed}，变化 ${report.replaced.changed}）` : ''}` +
-          `${report.carried ? `；${carriedSummary(report.carried)}` : ''}`,
-        skipped: report.skipped.map((s) => ({ sheet: s.sheet, row: s.row, reason: s.reason })),
-      };
-    } catch (error) {
-      if (error instanceof UserError) return { file: f.name, ok: false, message: error.message };
-      throw error;
-    }
-  });
-}
+/** Calls that change (or switch) the workspace wait for a running job: a second writer would only meet a locked database. */
+const WRITES = [
+  'workspace:open', 'workspace:openSample', 'backups:restore', 'issues:setStatus', 'issues:bulkCorrect', 'records:correct',
+  'records:adopt', 'corrections:undo', 'corrections:redo', 'settings:set', 'rules:set',
+] as const satisfies readonly CallName[];
 
 /** One handler per call of the contract; the compiler checks the map is complete and each handler's types. */
 export function createHandlers(session: Session): Handlers {
@@ -127,7 +104,7 @@ export function createHandlers(session: Session): Handlers {
     if (!workspace) throw new UserError('BAD_INPUT', '请先填写或打开一个工作区。');
     return workspace;
   };
-  return {
+  const handlers: Handlers = {
     'workspace:info': () => info(session),
     'workspace:open': ({ path: file, create }) => {
       session.open(file, create === true);
@@ -165,14 +142,14 @@ export function createHandlers(session: Session): Handlers {
       session.open(workspace);
       return info(session);
     },
-    'import:files': async ({ files, backup }) => {
-      if (backup !== false) await backupBeforeImport(db());
-      return importEach(db(), files);
+    'jobs:start': async (request) => {
+      session.jobs.assertIdle();
+      const workspace = workspaceFor(undefined);
+      if (request.kind === 'import' && request.backup !== false) await backupBeforeImport(db());
+      return session.jobs.start(workspace, session.exportDir, request);
     },
-    'check:run': () => {
-      const s = runCheck(db());
-      return { open: s.open, closed: s.closed, notes: s.notes, byFamily: s.byFamily };
-    },
+    'jobs:status': ({ id }) => session.jobs.status(id),
+    'jobs:cancel': ({ id }) => session.jobs.cancel(id),
     'dashboard:get': () => {
       const d = db();
       const { byFamily, byVillage } = openIssueCounts(d);
@@ -218,12 +195,16 @@ export function createHandlers(session: Session): Handlers {
       setRuleSetting(db(), id, { ...(enabled !== undefined ? { enabled } : {}), ...(severity !== undefined ? { severity } : {}) });
       return rules(db());
     },
-    'export:run': async ({ what, ledger, village, household, fullIds }) => {
-      const r = await runExport(db(), { what, outDir: session.exportDir, ledger, village, household, fullIds });
-      return { files: r.files.map((f) => ({ name: path.basename(f), path: f })), rows: r.rows };
-    },
     'export:log': () => listExports(db()).map((e) => ({ at: e.at, what: e.what, files: e.files, fullIds: e.fullIds, rows: e.rows, actor: e.actor })),
   };
+  const guarded = <K extends CallName>(call: K): Handlers[K] => {
+    const handler = handlers[call] as (input: CallInput<K>) => unknown;
+    return ((input: CallInput<K>) => {
+      session.jobs.assertIdle();
+      return handler(input);
+    }) as Handlers[K];
+  };
+  return { ...handlers, ...Object.fromEntries(WRITES.map((call) => [call, guarded(call)])) };
 }
 
 /** Where exports go when the desk does not ask: a folder beside the user's documents. */

@@ -34,7 +34,8 @@ export async function cmdServe(args: string[], out: NodeJS.WritableStream): Prom
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw badInput(`--port 应为 0–65535 的整数，收到“${values.port}”。`);
   if (!fs.existsSync(path.join(rendererDir(), 'index.html'))) throw badInput('界面尚未构建：请先运行 npm run build。');
-  const session = new Session(values.exports ?? defaultExportDir());
+  // The worker entry is built beside the bundled CLI (dist/jobWorker.mjs).
+  const session = new Session(values.exports ?? defaultExportDir(), new URL('./jobWorker.mjs', import.meta.url));
   const handlers = createHandlers(session);
   const [workspace] = positionals;
   if (workspace) session.open(workspace, true);

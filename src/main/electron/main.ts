@@ -12,7 +12,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let window: BrowserWindow | null = null;
-const session = new Session(path.join(app.getPath('documents'), '对账导出'));
+const session = new Session(path.join(app.getPath('documents'), '对账导出'), path.join(__dirname, '..', 'jobWorker.mjs'));
 const handlers = createHandlers(session);
 
 function menu(): Menu {

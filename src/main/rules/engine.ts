@@ -60,6 +60,8 @@ export interface CheckOptions {
    * households that share a person with them, and only issues inside that scope can close.
    */
   households?: readonly string[];
+  /** Called before linking and before each rule, for a progress bar. */
+  onProgress?: (done: number, total: number, label: string) => void;
 }
 
 /**
@@ -102,6 +104,7 @@ export function runCheck(db: Db, options: CheckOptions = {}): CheckSummary {
     relinkHouseholds(db, options.households);
     scope = enterScope(db, options.households);
   } else {
+    options.onProgress?.(0, rules.length, '正在关联各台账中的人员和户');
     link = linkRecords(db);
     refreshStatistics(db);
   }
@@ -116,7 +119,8 @@ export function runCheck(db: Db, options: CheckOptions = {}): CheckSummary {
     db.transaction(() => {
       const ran: string[] = [];
       const found = new Set<string>();
-      for (const rule of rules) {
+      for (const [i, rule] of rules.entries()) {
+        options.onProgress?.(i, rules.length, `正在检查：${rule.title}`);
         const setting = overrides.get(rule.id);
         const severity = (setting?.severity ?? rule.severity) as Severity;
         const missing = rule.needs.filter((k) => !kinds.has(k));

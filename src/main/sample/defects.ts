@@ -59,23 +59,26 @@ function must<T>(value: T | undefined | null, what: string): T {
   return value;
 }
 
-const DEPT_INDEX = new WeakMap<LedgerRow[], Map<string, LedgerRow[]>>();
+const DEPT_INDEX = new WeakMap<LedgerRow[], Map<string, Map<string, LedgerRow[]>>>();
 
-/** A department list's rows of one person, through an index built once per list. */
-function deptRows(c: Ctx, kind: DeptKind, personId: string): LedgerRow[] {
+/** A department list's rows of one person (or household), through an index built once per list and key. */
+function deptRows(c: Ctx, kind: DeptKind, value: string, by: 'personId' | 'householdNo' = 'personId'): LedgerRow[] {
   const list = c.v.dept[kind];
-  let index = DEPT_INDEX.get(list);
+  let indexes = DEPT_INDEX.get(list);
+  if (!indexes) DEPT_INDEX.set(list, indexes = new Map());
+  let index = indexes.get(by);
   if (!index) {
     index = new Map();
     for (const r of list) {
-      if (!r.personId) continue;
-      const rows = index.get(r.personId);
+      const key = r[by];
+      if (!key) continue;
+      const rows = index.get(key);
       if (rows) rows.push(r);
-      else index.set(r.personId, [r]);
+      else index.set(key, [r]);
     }
-    DEPT_INDEX.set(list, index);
+    indexes.set(by, index);
   }
-  return index.get(personId) ?? [];
+  return index.get(value) ?? [];
 }
 
 /** Replace a person's ID in every ledger where it appears (the person's true ID is wrong everywhere). */
@@ -209,11 +212,11 @@ const SPECS: DefectSpec[] = [
     inject: (h, c) => { const k = must(h.members.find(schoolChild), 'child'); for (const r of deptRows(c, 'education', k.id)) c.removed.add(r);
       return { personIds: [k.id], note: '义务教育阶段适龄儿童无学籍' }; } },
   { rule: 'dept.housing_unsafe', ledger: 'housing', field: 'renovation_status', fits: () => true,
-    inject: (h, c) => { for (const r of c.v.dept.housing) if (r.householdNo === h.no) c.removed.add(r);
+    inject: (h, c) => { for (const r of deptRows(c, 'housing', h.no, 'householdNo')) c.removed.add(r);
       c.v.dept.housing.push({ values: { head_name: head(h).name, head_id: head(h).id, house_grade: 'D', renovation_status: '未改造', village: h.village }, personId: head(h).id, householdNo: h.no, village: h.village });
       return { personIds: [head(h).id], note: '住建鉴定为 D 级危房且未改造' }; } },
   { rule: 'dept.water_unsafe', ledger: 'water', field: 'water_safe', fits: () => true,
-    inject: (h, c) => { const r = must(c.v.dept.water.find((w) => w.householdNo === h.no), 'water row'); r.values.water_safe = 0;
+    inject: (h, c) => { const r = must(deptRows(c, 'water', h.no, 'householdNo')[0], 'water row'); r.values.water_safe = 0;
       return { personIds: [head(h).id], note: '水利台账中未解决安全饮用水' }; } },
   { rule: 'dept.disability_health', ledger: 'disability', field: 'health', fits: (h) => h.members.some((p) => p.health === '健康' && p.age >= 16),
     inject: (h, c) => { const p = must(h.members.find((m) => m.health === '健康' && m.age >= 16), 'member');

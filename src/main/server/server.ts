@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { isCallName, parseInput, type Result } from '../../shared/api/contract';
-import { UserError } from '../errors';
+import { failureOf } from '../api/failure';
 import type { Handlers } from '../api/handlers';
-import { corruptWorkspace, isCorruptionError } from '../workspace/workspace';
+import { UserError } from '../errors';
 
 /**
  * The local HTTP transport of the same handlers the Electron IPC serves: bound to 127.0.0.1, every API request must
@@ -67,10 +67,8 @@ export async function dispatch(handlers: Handlers, call: string, input: unknown)
     const handler = handlers[call] as (input: unknown) => unknown;
     return { ok: true, value: await handler(parsed.value) };
   } catch (error) {
-    if (error instanceof UserError) return failure(error.code, error.message);
-    if (isCorruptionError(error)) return failure('WORKSPACE_CORRUPT', corruptWorkspace().message);
-    process.stderr.write(`内部错误（${call}）：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return failure('INTERNAL', '程序内部错误，已记录。请重试；如反复出现，请把工作区和操作步骤交给技术人员。');
+    const { code, message } = failureOf(error, call);
+    return failure(code, message);
   }
 }
 

@@ -4,7 +4,7 @@ import type { Dashboard } from '../../shared/api/contract';
 import { READINESS_ITEMS } from '../../shared/domain/readiness';
 import { SEVERITIES } from '../../shared/domain/rules';
 import { api } from '../api';
-import { Status, useAction } from '../ui';
+import { JobProgress, Status, useAction, useJob } from '../ui';
 
 function Chart({ option, label }: { option: echarts.EChartsOption; label: string }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -21,11 +21,14 @@ function Chart({ option, label }: { option: echarts.EChartsOption; label: string
 export function DashboardScreen({ onChecked }: { onChecked: () => Promise<void> }) {
   const [data, setData] = useState<Dashboard | null>(null);
   const action = useAction();
+  const job = useJob();
   const load = () => action.run('正在读取', () => api['dashboard:get']({})).then((d) => { if (d) setData(d); });
   useEffect(() => { void load(); }, []);
   const check = async () => {
-    const r = await action.run('正在检查全部规则', () => api['check:run']({}), (s) => `检查完成：待处理 ${s.open} 个，本次关闭 ${s.closed} 个。${s.notes.join('；')}`);
-    if (r) { setData(await api['dashboard:get']({})); await onChecked(); }
+    const r = await action.run('正在检查全部规则', () => job.follow({ kind: 'check' }), ({ state, checked: s }) => (state === 'cancelled' || !s
+      ? '检查已取消，问题清单保持上次检查的结果。'
+      : `检查完成：待处理 ${s.open} 个，本次关闭 ${s.closed} 个。${s.notes.join('；')}`));
+    if (r?.checked) { setData(await api['dashboard:get']({})); await onChecked(); }
   };
   const families = [...new Set(data?.byFamily.map((f) => f.familyLabel) ?? [])];
   const villages = [...new Set(data?.byVillage.map((v) => v.village) ?? [])];
@@ -34,6 +37,7 @@ export function DashboardScreen({ onChecked }: { onChecked: () => Promise<void> 
     <section className="screen dashboard">
       <h2>总览</h2>
       <div className="buttons"><button type="button" className="primary" disabled={action.busy} onClick={() => void check()}>运行检查</button></div>
+      <JobProgress status={job.status} onCancel={job.cancel} />
       {data && (
         <>
           <p className="summary">待处理问题 <strong data-testid="open-total">{data.open}</strong> 个；最近导入：{data.lastImport?.slice(0, 19).replace('T', ' ') ?? '无'}；最近检查：{data.lastCheck?.slice(0, 19).replace('T', ' ') ?? '尚未检查'}</p>

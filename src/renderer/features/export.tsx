@@ -3,7 +3,7 @@ import type { CallOutput, CorrectionEntry, ExportOutcome, WorkspaceInfo } from '
 import { EXPORT_KINDS, type ExportKind } from '../../shared/domain/exports';
 import { FIELD_BY_KEY } from '../../shared/domain/fields';
 import { api, downloadUrl } from '../api';
-import { Status, useAction } from '../ui';
+import { JobProgress, Status, useAction, useJob } from '../ui';
 
 /** 导出: every export with the masking choice and where it went; the export log and the 修改记录 audit log. */
 export function ExportScreen({ info }: { info: WorkspaceInfo | null }) {
@@ -15,15 +15,16 @@ export function ExportScreen({ info }: { info: WorkspaceInfo | null }) {
   const [exports, setExports] = useState<CallOutput<'export:log'>>([]);
   const [log, setLog] = useState<{ total: number; entries: CorrectionEntry[] }>({ total: 0, entries: [] });
   const action = useAction();
+  const job = useJob();
   const refresh = async () => {
     setExports(await api['export:log']({}));
     setLog(await api['corrections:log']({ offset: 0, limit: 500 }));
   };
   useEffect(() => { void refresh(); }, []);
   const run = async () => {
-    const r = await action.run('正在导出', () => api['export:run']({ what, ...(ledger ? { ledger } : {}), ...(village ? { village } : {}), fullIds }),
-      (x) => `已导出 ${x.rows} 行到 ${x.files.length} 个文件。`);
-    if (r) { setResult(r); await refresh(); }
+    const r = await action.run('正在导出', () => job.follow({ kind: 'export', what, ...(ledger ? { ledger } : {}), ...(village ? { village } : {}), fullIds }),
+      ({ exported: x }) => (x ? `已导出 ${x.rows} 行到 ${x.files.length} 个文件。` : '导出已取消，没有留下未写完的文件。'));
+    if (r?.exported) { setResult(r.exported); await refresh(); }
   };
   const kinds = [...new Map(info?.sources.map((s) => [s.kind, s.kindLabel])).entries()];
   return (
@@ -39,6 +40,7 @@ export function ExportScreen({ info }: { info: WorkspaceInfo | null }) {
         <label className="check"><input type="checkbox" checked={fullIds} disabled={what === 'notice'} onChange={(e) => setFullIds(e.target.checked)} />
           显示完整身份证号（仅供内部留存；默认隐藏第7–14位）</label>
         <button type="button" className="primary" disabled={action.busy} onClick={() => void run()}>导出</button>
+        <JobProgress status={job.status} onCancel={job.cancel} />
         {result && <ul data-testid="export-files">{result.files.map((f) => <li key={f.path}><a href={downloadUrl(f.name)} download={f.name}>{f.name}</a> <small>{f.path}</small></li>)}</ul>}
       </div>
       <h3>导出记录</h3>

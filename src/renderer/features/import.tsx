@@ -1,10 +1,9 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
 import type { ImportOutcome, PreviewOutcome, WorkspaceInfo } from '../../shared/api/contract';
 import { FIELDS } from '../../shared/domain/fields';
 import { LEDGER_KINDS } from '../../shared/domain/ledgerKinds';
 import { api, fileToUpload } from '../api';
-import { importInTurn, type ImportProgress } from '../importInTurn';
-import { Status, useAction } from '../ui';
+import { JobProgress, Status, useAction, useJob } from '../ui';
 
 interface Picked { name: string; data: string; kind: string; map: Record<string, string | null> }
 
@@ -38,18 +37,13 @@ export function ImportScreen({ info, onChanged }: { info: WorkspaceInfo | null; 
     if (preview) setPreviews((current) => current.map((p, k) => (k === i ? preview : p)));
   };
   const drop = (e: DragEvent) => { e.preventDefault(); void pick(e.dataTransfer.files); };
-  const [progress, setProgress] = useState<ImportProgress | null>(null);
-  const stop = useRef(false);
+  const job = useJob();
   const runImport = async () => {
-    stop.current = false;
     const chosen = files.filter((f) => f.kind !== '');
-    const done = await action.run(`正在导入 ${chosen.length} 个文件`, () => importInTurn(chosen,
-      async (f, first) => (await api['import:files']({ files: [f], backup: first }))[0] ?? { file: f.name, ok: false, message: '没有返回结果' },
-      setProgress, () => stop.current),
-    ({ results: r, stopped }) => `${stopped ? `已停止：其余 ${chosen.length - r.length} 个文件未导入。` : ''}` +
-      `导入完成：成功 ${r.filter((x) => x.ok).length} 个，失败 ${r.filter((x) => !x.ok).length} 个。请到“总览”运行检查。`);
-    setProgress(null);
-    if (done) { setResults(done.results); setFiles([]); setPreviews([]); await onChanged(); }
+    const done = await action.run(`正在导入 ${chosen.length} 个文件`, () => job.follow({ kind: 'import', files: chosen }),
+      ({ state, imported: r }) => `${state === 'cancelled' ? `已取消：正在导入的文件没有写入，其余 ${chosen.length - r.length} 个文件未导入。` : ''}` +
+        `导入${state === 'cancelled' ? '' : '完成'}：成功 ${r.filter((x) => x.ok).length} 个，失败 ${r.filter((x) => !x.ok).length} 个。请到“总览”运行检查。`);
+    if (done) { setResults(done.imported); setFiles([]); setPreviews([]); await onChanged(); }
   };
 
   return (
@@ -100,13 +94,7 @@ export function ImportScreen({ info, onChanged }: { info: WorkspaceInfo | null; 
         </div>
       ))}
       {files.length > 0 && <button type="button" className="primary" disabled={action.busy} onClick={() => void runImport()}>导入 {files.length} 个文件</button>}
-      {progress && (
-        <div className="card progress" data-testid="import-progress">
-          <progress value={progress.done} max={progress.total} />
-          <span>{progress.done} / {progress.total}{progress.current ? `，正在读取“${progress.current}”` : ''}</span>
-          <button type="button" onClick={() => { stop.current = true; }}>读完这个文件后停止</button>
-        </div>
-      )}
+      <JobProgress status={job.status} onCancel={job.cancel} />
       {results.length > 0 && (
         <div className="card results">
           <h3>导入结果</h3>

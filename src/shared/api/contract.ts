@@ -35,6 +35,23 @@ export interface PreviewOutcome {
   sheets?: { name: string; headerRows: [number, number]; village: string | null; columns: PreviewColumn[]; sample: { row: number; values: Record<string, string | number | null> }[]; warnings: string[] }[];
 }
 export interface CheckOutcome { open: number; closed: number; notes: string[]; byFamily: { family: RuleFamily; severity: Severity; count: number }[] }
+/** Long work (import, check, export) runs in a worker thread as a job the desk polls and may cancel. */
+export type JobKind = 'import' | 'check' | 'export';
+export interface JobStatus {
+  id: string;
+  kind: JobKind;
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  /** Progress in the job's own unit (rows of the file being imported, rules checked); total 0 while unknown. */
+  done: number;
+  total: number;
+  /** What the job is doing now, for the progress bar. */
+  label: string;
+  /** Import: one outcome per file finished so far (also after a cancel). */
+  imported: ImportOutcome[];
+  checked: CheckOutcome | null;
+  exported: ExportOutcome | null;
+  error: { code: string; message: string } | null;
+}
 export interface Dashboard {
   open: number;
   byFamily: { family: RuleFamily; familyLabel: string; severity: Severity; count: number }[];
@@ -72,6 +89,16 @@ const status = z.enum(['open', 'resolved', 'confirmed', 'deferred']);
 /** Column corrections: header text → canonical field key, or null for "keep the text only". */
 const mapping = z.record(z.string().max(500), z.string().max(100).nullable());
 const upload = z.object({ name, data: z.string(), kind: z.string().optional(), map: mapping.optional() });
+const exportRequest = {
+  what: z.enum(['ledger', 'issues', 'verify', 'readiness', 'notice']), ledger: text.optional(), village: text.optional(),
+  household: text.optional(), fullIds: z.boolean().optional(),
+};
+const job = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('import'), files: z.array(upload).min(1).max(50), backup: z.boolean().optional() }),
+  z.object({ kind: z.literal('check') }),
+  z.object({ kind: z.literal('export'), ...exportRequest }),
+]);
+export type JobRequest = z.infer<typeof job>;
 const correctionMeta = { reason: name, note: text.optional(), issueKey: text.optional() };
 
 /** Phantom output type: the schema validates input; outputs come from our own main process. */
@@ -87,11 +114,14 @@ export const contract = {
   'backups:restore': { input: z.object({ path: name.optional(), backup: name }), output: returns<WorkspaceInfo>() },
   'import:preview': { input: z.object({ files: z.array(upload).min(1).max(50) }), output: returns<PreviewOutcome[]>() },
   /**
-   * Files whose mapping the clerk corrected (`map`) save it as a template for the next file with the same headers.
-   * Backs the workspace up first unless `backup` is false (the later calls of one batch the desk sends file by file).
+   * Start long work in a worker thread; one job at a time, and while it runs other changes to the workspace wait.
+   * Import: files whose mapping the clerk corrected (`map`) save it as a template for the next file with the same
+   * headers; the workspace is backed up first unless `backup` is false.
    */
-  'import:files': { input: z.object({ files: z.array(upload).min(1).max(50), backup: z.boolean().optional() }), output: returns<ImportOutcome[]>() },
-  'check:run': { input: z.object({}), output: returns<CheckOutcome>() },
+  'jobs:start': { input: job, output: returns<JobStatus>() },
+  'jobs:status': { input: z.object({ id: name }), output: returns<JobStatus>() },
+  /** Stop a job: what it had not committed is rolled back (an import keeps the files it finished). */
+  'jobs:cancel': { input: z.object({ id: name }), output: returns<JobStatus>() },
   'dashboard:get': { input: z.object({}), output: returns<Dashboard>() },
   'issues:list': {
     input: z.object({
@@ -121,13 +151,6 @@ export const contract = {
   'settings:set': { input: z.object({ key: name, value: text }), output: returns<Record<string, unknown>>() },
   'rules:list': { input: z.object({}), output: returns<RuleInfo[]>() },
   'rules:set': { input: z.object({ id: name, enabled: z.boolean().optional(), severity: severity.optional() }), output: returns<RuleInfo[]>() },
-  'export:run': {
-    input: z.object({
-      what: z.enum(['ledger', 'issues', 'verify', 'readiness', 'notice']), ledger: text.optional(), village: text.optional(),
-      household: text.optional(), fullIds: z.boolean().optional(),
-    }),
-    output: returns<ExportOutcome>(),
-  },
   'export:log': { input: z.object({}), output: returns<{ at: string; what: ExportKind; files: string[]; fullIds: boolean; rows: number; actor: string }[]>() },
 } as const;
 

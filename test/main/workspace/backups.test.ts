@@ -6,7 +6,7 @@ import { backupDir, KEEP_BACKUPS, listBackups, restoreBackup, takeBackup } from 
 import { loadSettings, saveSetting } from '../../../src/main/settings/settings';
 import { openWorkspace } from '../../../src/main/workspace/workspace';
 import { runCli } from '../../cliRunner';
-import { tempDir, writeFile } from '../../helpers';
+import { JOB_WORKER, jobToEnd, tempDir, writeFile } from '../../helpers';
 
 const csv = (names: string[]): string => `姓名,身份证号码,与户主关系\n${names.map((n, i) => `${n},11010519491231002X,${i === 0 ? '户主' : '之子'}`).join('\n')}\n`;
 
@@ -107,16 +107,16 @@ describe('automatic backups and restore', () => {
   it('the desk lists the backups of a damaged workspace and restores one, then opens it', async () => {
     const dir = tempDir();
     const ws = newWorkspace(dir);
-    const session = new Session(tempDir());
+    const session = new Session(tempDir(), JOB_WORKER);
     const handlers = createHandlers(session);
     session.open(ws);
     const file = (names: string[]) => ({ name: '二村村表.csv', data: Buffer.from(csv(names)).toString('base64'), kind: 'village' });
-    await handlers['import:files']({ files: [file(['丙一', '丙二'])] });
+    await jobToEnd(handlers, { kind: 'import', files: [file(['丙一', '丙二'])] });
     expect(listBackups(ws)).toEqual([]);
     // The later files of one batch, sent one by one, are covered by the backup the first one took.
-    await handlers['import:files']({ files: [file(['丙一', '丙二', '丙三'])], backup: false });
+    await jobToEnd(handlers, { kind: 'import', files: [file(['丙一', '丙二', '丙三'])], backup: false });
     expect(listBackups(ws)).toEqual([]);
-    await handlers['import:files']({ files: [file(['丁一'])] });
+    await jobToEnd(handlers, { kind: 'import', files: [file(['丁一'])] });
     session.close();
     damage(ws);
 

@@ -1,0 +1,34 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { JobRequest } from '../../shared/api/contract';
+import { failureOf } from '../api/failure';
+import { openWorkspace } from '../workspace/workspace';
+import { runJob, type JobEvent, type JobResult } from './runJob';
+
+/** Worker-thread entry: one job on its own connection to the workspace, reporting to the JobRunner that started it. */
+
+export interface JobData {
+  workspace: string;
+  exportDir: string;
+  request: JobRequest;
+}
+
+export type WorkerMessage =
+  | { type: 'event'; event: JobEvent }
+  | { type: 'result'; result: JobResult }
+  | { type: 'failed'; error: { code: string; message: string } };
+
+const port = parentPort;
+const data = workerData as JobData;
+if (port) {
+  const post = (message: WorkerMessage) => port.postMessage(message);
+  try {
+    const db = openWorkspace(data.workspace);
+    try {
+      post({ type: 'result', result: await runJob(db, data.exportDir, data.request, (event) => post({ type: 'event', event })) });
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    post({ type: 'failed', error: failureOf(error, `后台任务 ${data.request.kind}`) });
+  }
+}

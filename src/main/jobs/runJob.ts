@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { CheckOutcome, ExportOutcome, ImportOutcome, JobRequest } from '../../shared/api/contract';
+import { importUpload } from '../api/uploads';
+import { runExport } from '../export/runExport';
+import { runCheck } from '../rules/engine';
+import type { Db } from '../workspace/workspace';
+
+/** The work of a job, the same whether it runs in a worker thread or (the CLI, tests of the work itself) in-process. */
+
+export type JobEvent =
+  | { type: 'progress'; done: number; total: number; label: string }
+  | { type: 'imported'; outcome: ImportOutcome };
+
+export type JobResult = { checked: CheckOutcome } | { exported: ExportOutcome } | { imported: ImportOutcome[] };
+
+export async function runJob(db: Db, exportDir: string, job: JobRequest, emit: (event: JobEvent) => void): Promise<JobResult> {
+  switch (job.kind) {
+    case 'import': {
+      const outcomes: ImportOutcome[] = [];
+      for (const [i, file] of job.files.entries()) {
+        const label = `正在导入第 ${i + 1}/${job.files.length} 个文件：${file.name}`;
+        emit({ type: 'progress', done: 0, total: 0, label });
+        const outcome = importUpload(db, file, (p) => emit({ type: 'progress', done: p.done, total: p.total, label: `${label}（${p.phase === 'extract' ? '读取' : '写入'}）` }));
+        outcomes.push(outcome);
+        emit({ type: 'imported', outcome });
+      }
+      return { imported: outcomes };
+    }
+    case 'check': {
+      const s = runCheck(db, { onProgress: (done, total, label) => emit({ type: 'progress', done, total, label }) });
+      return { checked: { open: s.open, closed: s.closed, notes: s.notes, byFamily: s.byFamily } };
+    }
+    case 'export': {
+      const { kind: _kind, ...request } = job;
+      emit({ type: 'progress', done: 0, total: 0, label: '正在导出' });
+      const r = await runExport(db, { ...request, outDir: exportDir });
+      return { exported: { files: r.files.map((f) => ({ name: path.basename(f), path: f })), rows: r.rows } };
+    }
+  }
+}
