@@ -25,12 +25,16 @@ interface StageResult {
   ms: number;
   rows: number;
   peakRssMb: number;
+  /** Where the time went, when a stage has parts worth naming. */
+  detail?: string;
 }
 
 const households = Number(process.env.BENCH_HOUSEHOLDS ?? 100_000);
 const seed = Number(process.env.BENCH_SEED ?? 1);
 const workDir = path.resolve('bench/work', `county-${households}-seed${seed}`);
 const filesDir = path.join(workDir, 'files');
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);
@@ -78,7 +82,11 @@ function check(): StageResult[] {
   saveSetting(db, 'asOf', truthOf(filesDir).asOf);
   const started = performance.now();
   const summary = runCheck(db);
-  const full: StageResult = { stage: 'link + full check', ms: performance.now() - started, rows: summary.open, peakRssMb: peakRssMb() };
+  const slowest = [...summary.rules].sort((a, b) => b.ms - a.ms).slice(0, 5).map((r) => `${r.id} ${fmt(r.ms / 1000, 1)} s`);
+  const full: StageResult = {
+    stage: 'link + full check', ms: performance.now() - started, rows: summary.open, peakRssMb: peakRssMb(),
+    detail: `rules ${fmt(summary.rules.reduce((n, r) => n + r.ms, 0) / 1000, 1)} s in all; slowest: ${slowest.join(', ')}`,
+  };
   const target = db.prepare("SELECT household_key AS h FROM issues WHERE rule = 'assist.no_helper' AND status = 'open' LIMIT 1").get() as { h: string } | undefined;
   if (!target) throw new Error('bench: no assist.no_helper issue to correct');
   db.prepare("UPDATE records SET helper_name = '基准测试' WHERE household_key = ?").run(target.h);
@@ -142,7 +150,6 @@ function runStage<T = StageResult>(stage: string): T {
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as T;
 }
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
   const stageArg = process.argv.indexOf('--stage');
@@ -183,6 +190,7 @@ async function main(): Promise<void> {
     `${'stage'.padEnd(24)}${'wall time'.padStart(12)}${'rows/s'.padStart(12)}${'peak RSS'.padStart(12)}`,
     ...results.map((r) => `${r.stage.padEnd(24)}${`${fmt(r.ms / 1000, 1)} s`.padStart(12)}${fmt(r.rows / (r.ms / 1000)).padStart(12)}${`${fmt(r.peakRssMb)} MB`.padStart(12)}`),
     '',
+    ...results.filter((r) => r.detail).map((r) => `${r.stage}: ${r.detail ?? ''}`),
     `import / parse floor: ${ratio.toFixed(2)}x`,
     `rules on a fresh seed (${acc.seed}, 600 households): recall ${acc.recall.toFixed(3)} of ${acc.defects} injected defects, precision ${acc.precision.toFixed(3)} of ${acc.issues} 严重/疑点 issues`,
     ...targets.map((t) => `target ${t.name}: ${t.value} ${t.unit} (≤ ${t.target}) ${t.met ? 'met' : 'NOT met'}`),

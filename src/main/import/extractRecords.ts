@@ -93,7 +93,10 @@ export function extractRecords(
     }
     const raw = columns.map((c) => row[c.index] ?? '');
     const values: CanonicalValue[] = new Array<CanonicalValue>(options.fields.length).fill(null);
-    const id = idColumn === undefined ? null : analyzeId(raw[idColumn]);
+    const read = idColumn === undefined ? null : analyzeId(raw[idColumn]);
+    const id = read && idColumn !== undefined && grid.imprecise.has(`${r}:${idColumn}`)
+      ? { ...read, status: 'excel_damaged' as const, birthDate: null, sex: null, region: null }
+      : read;
     for (const s of slots) {
       values[s.position] = s.column === idColumn && id ? (id.normalized || null) : normalizeValue(s.def, raw[s.column] ?? '');
     }

@@ -16,6 +16,11 @@ export interface SheetGrid {
   mergedFrom: ReadonlySet<string>;
   /** Merged ranges as [firstRow, firstCol, lastRow, lastCol], 0-based. */
   merges: [number, number, number, number][];
+  /**
+   * Number cells too long for Excel's 15 significant digits ("r:c"): an ID typed into one lost its last digits, even
+   * when what is left happens to pass the checksum.
+   */
+  imprecise: ReadonlySet<string>;
 }
 
 export interface Workbook {
@@ -55,10 +60,17 @@ function cellText(cell: XLSX.CellObject | undefined): string {
 function toGrid(name: string, ws: XLSX.WorkSheet): SheetGrid {
   const data = (ws['!data'] as XLSX.CellObject[][] | undefined) ?? [];
   const rows: string[][] = [];
+  const imprecise = new Set<string>();
   for (let r = 0; r < data.length; r++) {
     const src = data[r];
     const row: string[] = [];
-    if (src) for (let c = 0; c < src.length; c++) row[c] = cellText(src[c]);
+    if (src) {
+      for (let c = 0; c < src.length; c++) {
+        const cell = src[c];
+        row[c] = cellText(cell);
+        if (cell?.t === 'n' && Math.abs(cell.v as number) >= 1e15) imprecise.add(`${r}:${c}`);
+      }
+    }
     for (let c = 0; c < row.length; c++) row[c] ??= '';
     rows.push(row);
   }
@@ -83,7 +95,7 @@ function toGrid(name: string, ws: XLSX.WorkSheet): SheetGrid {
       for (let c = 0; c < row.length; c++) row[c] ??= '';
     }
   }
-  return { name, rows, mergedFrom, merges };
+  return { name, rows, mergedFrom, merges, imprecise };
 }
 
 function countLines(text: string): number {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import { analyzeId, checkCharacter } from '../../../src/shared/domain/idNumber';
 import { decodeText } from '../../../src/main/import/decodeText';
 import { importFile } from '../../../src/main/import/importFile';
 import { sniffFormat } from '../../../src/main/import/sniff';
@@ -41,5 +43,24 @@ describe('format sniffing ignores the extension', () => {
     const { db } = tempWorkspace();
     importFile(db, writeFile(tempDir(), 'u16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(CSV, 'utf16le')])));
     expect(db.prepare('SELECT name FROM records').get()).toEqual({ name: '王芳' });
+  });
+});
+
+describe('IDs stored as numbers', () => {
+  it('an 18-digit number cell is Excel-damaged even when the digits left happen to pass the checksum', () => {
+    // An ID whose last three digits Excel zeroed and whose check character is by chance 0, so the text alone looks valid.
+    const lucky = Array.from({ length: 100 }, (_, i) => `53990119480228${String(i).padStart(2, '0')}0`).find((p) => checkCharacter(p) === '0');
+    if (!lucky) throw new Error('no such prefix');
+    const damaged = Number(`${lucky}0`);
+    expect(analyzeId(String(damaged)).status).toBe('ok');
+    const ws = XLSX.utils.aoa_to_sheet([['姓名', '身份证号码'], ['史华婷', damaged], ['王芳', '11010519491231002X']]);
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, '户卡');
+    const { db } = tempWorkspace();
+    importFile(db, writeFile(tempDir(), '户卡.xlsx', XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer), { kind: 'card' });
+    expect(db.prepare('SELECT name, id_number, id_status FROM records ORDER BY id').all()).toEqual([
+      { name: '史华婷', id_number: String(damaged), id_status: 'excel_damaged' },
+      { name: '王芳', id_number: '11010519491231002X', id_status: 'ok' },
+    ]);
   });
 });
