@@ -12,7 +12,7 @@ export function throughLibreOffice(file: string): string {
   const out = tempDir('duizhang-lo-');
   const profile = `file://${tempDir('duizhang-lo-profile-')}`;
   execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xls:MS Excel 97', '--outdir', out, file],
-    { stdio: 'pipe', timeout: 120_000 });
+    { stdio: 'pipe', timeout: 240_000 });
   const converted = path.join(out, `${path.basename(file, path.extname(file))}.xls`);
   if (!fs.existsSync(converted)) throw new Error(`LibreOffice did not convert ${file}`);
   return converted;

@@ -5,6 +5,7 @@ import { correctedCells, listCorrections } from '../corrections/correctionLog';
 import type { SheetSummary, SourceRow } from '../import/store';
 import type { Db } from '../workspace/workspace';
 import { exportText, maskIdsIn, type Masking } from './masking';
+import { mergeDisjoint } from './mergeDisjoint';
 import { CORRECTED_FILL, HEADER_FONT, THIN, loadExcelJs } from './sheetStyle';
 
 const NUMERIC_TYPES = new Set(['count', 'money', 'year']);
@@ -31,6 +32,17 @@ function mergedAway(merges: SheetSummary['merges']): Set<string> {
   return away;
 }
 
+/**
+ * One shared, never-changed style object per kind of data cell: ExcelJS looks styles up by object, so a style built per
+ * cell cost a lookup by content for each of a county ledger's millions of cells.
+ */
+const DATA_STYLE: Record<'plain' | 'text' | 'plainCorrected' | 'textCorrected', Partial<ExcelJS.Style>> = {
+  plain: { border: THIN },
+  text: { border: THIN, numFmt: '@' },
+  plainCorrected: { border: THIN, fill: CORRECTED_FILL },
+  textCorrected: { border: THIN, numFmt: '@', fill: CORRECTED_FILL },
+};
+
 async function writeSheet(
   db: Db, wb: ExcelJS.stream.xlsx.WorkbookWriter, source: SourceRow, sheet: SheetSummary, masking: Masking,
   corrected: ReturnType<typeof correctedCells>, village: string | null,
@@ -49,7 +61,7 @@ async function writeSheet(
   const applyMerges = (rowNumber: number): void => {
     while (m < merges.length && (merges[m]?.[0] ?? Infinity) + 1 <= rowNumber) {
       const [r0, c0, r1, c1] = merges[m] ?? [0, 0, 0, 0];
-      ws.mergeCells(r0 + 1, c0 + 1, r1 + 1, c1 + 1);
+      mergeDisjoint(ws, r0 + 1, c0 + 1, r1 + 1, c1 + 1);
       m++;
     }
   };
@@ -79,10 +91,8 @@ async function writeSheet(
       const text = exportText(fix ? fix.text : (raw[k] ?? ''), column.field, column.header, masking);
       const cell = row.getCell(column.index + 1);
       cell.value = cellValue(text, column.field);
-      cell.border = THIN;
-      if (typeof cell.value === 'string') cell.numFmt = '@';
+      cell.style = DATA_STYLE[`${typeof cell.value === 'string' ? 'text' : 'plain'}${fix ? 'Corrected' : ''}` as const];
       if (fix) {
-        cell.fill = CORRECTED_FILL;
         cell.note = `原值：${exportText(fix.original, column.field, column.header, masking) || '（空）'}\n修改原因：${fix.reason}`;
       }
     });
