@@ -1,9 +1,10 @@
+import { cleanIdText } from '../../shared/domain/idNumber';
 import { cleanText } from '../../shared/text/normalize';
 import { loadSettings } from '../settings/settings';
 import type { Db } from '../workspace/workspace';
 import { changeOf, columnPosition, fieldDef, readCells, writeValues } from './cells';
-import { appendBatch, type CellChange } from './correctionLog';
 import { normalizeValue, type CanonicalValue } from '../import/normalizeValue';
+import { appendBatch, type CellChange } from './correctionLog';
 
 /**
  * A newer file of a ledger replaces the old import, and with it the rows the clerk corrected. Each correction still in
@@ -37,22 +38,18 @@ interface RawRow {
   columns: string;
 }
 
-/** A row's person as the file wrote it: the ID cell, else the name on its sheet; null when neither is there. */
-function identityOf(row: RawRow, cells: readonly string[]): string | null {
-  const at = (field: string) => {
-    const p = columnPosition(row.columns, row.sheet, field);
-    return p >= 0 ? cleanText(cells[p] ?? '') : '';
-  };
-  const id = at('id_number').toUpperCase();
-  if (id !== '') return `id:${id}`;
-  const name = at('name');
-  return name === '' ? null : `name:${row.sheet}|${name}`;
-}
-
 const importedText = (row: RawRow, cells: readonly string[], field: string): string | null => {
   const p = columnPosition(row.columns, row.sheet, field);
   return p >= 0 ? (cells[p] ?? '') : null;
 };
+
+/** A row's person as the file wrote it: the ID cell, else the name on its sheet; null when neither is there. */
+function identityOf(row: RawRow, cells: readonly string[]): string | null {
+  const id = cleanIdText(importedText(row, cells, 'id_number') ?? '');
+  if (id !== '') return `id:${id}`;
+  const name = cleanText(importedText(row, cells, 'name') ?? '');
+  return name === '' ? null : `name:${row.sheet}|${name}`;
+}
 
 /** The corrections in force on a source's rows (the last one of each cell), read before the source is replaced. */
 export function pendingCorrections(db: Db, sourceId: number): PendingCorrection[] {
