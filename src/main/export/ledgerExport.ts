@@ -4,7 +4,7 @@ import { LEDGER_KIND_BY_ID } from '../../shared/domain/ledgerKinds';
 import { correctedCells, listCorrections } from '../corrections/correctionLog';
 import type { SheetSummary, SourceRow } from '../import/store';
 import type { Db } from '../workspace/workspace';
-import { exportText, maskIdsIn, type Masking } from './masking';
+import { columnText, exportText, maskIdsIn, type Masking } from './masking';
 import { mergeDisjoint } from './mergeDisjoint';
 import { CORRECTED_FILL, HEADER_FONT, THIN, loadExcelJs } from './sheetStyle';
 
@@ -18,16 +18,23 @@ interface RecordRow {
 }
 
 /** A cell as written: numbers where the column holds quantities, everything else as text (IDs above all). */
-function cellValue(text: string, field: string | null): string | number {
-  const type = field ? FIELD_BY_KEY.get(field)?.type : undefined;
-  return type && NUMERIC_TYPES.has(type) && PLAIN_NUMBER.test(text) ? Number(text) : text;
+function cellValue(text: string, numeric: boolean): string | number {
+  return numeric && PLAIN_NUMBER.test(text) ? Number(text) : text;
 }
 
+const isNumeric = (field: string | null): boolean => {
+  const type = field ? FIELD_BY_KEY.get(field)?.type : undefined;
+  return type !== undefined && NUMERIC_TYPES.has(type);
+};
+
+/** Excel's widest sheet has 16 384 columns: a cell's number in a sheet is row × this + column. */
+const COLUMNS = 16_384;
+
 /** Cells covered by a merge other than its first: writing them would overwrite the merged value. */
-function mergedAway(merges: SheetSummary['merges']): Set<string> {
-  const away = new Set<string>();
+function mergedAway(merges: SheetSummary['merges']): Set<number> {
+  const away = new Set<number>();
   for (const [r0, c0, r1, c1] of merges) {
-    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (r !== r0 || c !== c0) away.add(`${r}:${c}`);
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) if (r !== r0 || c !== c0) away.add(r * COLUMNS + c);
   }
   return away;
 }
@@ -69,7 +76,7 @@ async function writeSheet(
     applyMerges(i + 1);
     const row = ws.getRow(i + 1);
     cells.forEach((text, c) => {
-      if (away.has(`${i}:${c}`)) return;
+      if (away.has(i * COLUMNS + c)) return;
       const cell = row.getCell(c + 1);
       cell.value = masking.fullIds ? text : maskIdsIn(text);
       if (i + 1 >= sheet.headerRows[0]) {
@@ -80,21 +87,24 @@ async function writeSheet(
     });
     row.commit();
   });
+  const columns = sheet.columns.map((column) => ({
+    ...column, text: columnText(column.field, column.header, masking), numeric: isNumeric(column.field),
+  }));
   for (const r of records) {
     applyMerges(r.row_number);
     const raw = JSON.parse(r.raw) as string[];
     const fixes = corrected.get(r.id);
     const row = ws.getRow(r.row_number);
-    sheet.columns.forEach((column, k) => {
-      if (away.has(`${r.row_number - 1}:${column.index}`)) return;
+    const first = (r.row_number - 1) * COLUMNS;
+    columns.forEach((column, k) => {
+      if (away.size > 0 && away.has(first + column.index)) return;
       const fix = column.field ? fixes?.get(column.field) : undefined;
-      const text = exportText(fix ? fix.text : (raw[k] ?? ''), column.field, column.header, masking);
       const cell = row.getCell(column.index + 1);
-      cell.value = cellValue(text, column.field);
-      cell.style = DATA_STYLE[`${typeof cell.value === 'string' ? 'text' : 'plain'}${fix ? 'Corrected' : ''}` as const];
-      if (fix) {
-        cell.note = `原值：${exportText(fix.original, column.field, column.header, masking) || '（空）'}\n修改原因：${fix.reason}`;
-      }
+      const value = cellValue(column.text(fix ? fix.text : (raw[k] ?? '')), column.numeric);
+      cell.value = value;
+      cell.style = fix ? (typeof value === 'string' ? DATA_STYLE.textCorrected : DATA_STYLE.plainCorrected)
+        : typeof value === 'string' ? DATA_STYLE.text : DATA_STYLE.plain;
+      if (fix) cell.note = `原值：${column.text(fix.original) || '（空）'}\n修改原因：${fix.reason}`;
     });
     row.commit();
   }

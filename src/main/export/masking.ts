@@ -40,10 +40,21 @@ export function revealsBirth(field: string | null, header: string): boolean {
   return (field !== null && BIRTH_FIELDS.has(field)) || BIRTH_HEADER.test(header);
 }
 
+/** The shortest ID-like run ID_LIKE matches: shorter text cannot hold one. */
+const SHORTEST_ID = 15;
+
+/**
+ * How an export writes the cells of one column: what depends on the column alone is decided once, since a county
+ * ledger has millions of cells.
+ */
+export function columnText(field: string | null, header: string, masking: Masking): (text: string) => string {
+  if (masking.fullIds) return (text) => text;
+  if (revealsBirth(field, header)) return () => '';
+  if (field !== null && CODE_FIELDS.has(field)) return (text) => text;
+  return (text) => (text.length < SHORTEST_ID ? text : maskIdsIn(text));
+}
+
 /** The text an export writes for one cell of a column. */
 export function exportText(text: string, field: string | null, header: string, masking: Masking): string {
-  if (masking.fullIds || text === '') return text;
-  if (revealsBirth(field, header)) return '';
-  if (field !== null && CODE_FIELDS.has(field)) return text;
-  return maskIdsIn(text);
+  return columnText(field, header, masking)(text);
 }

@@ -104,8 +104,15 @@ function countLines(text: string): number {
   return n;
 }
 
+/**
+ * V8 holds a string of at most about 5 × 10^8 characters. SheetJS reads a worksheet's XML (and we a CSV) as one string,
+ * so a larger sheet cannot be read at all: SheetJS then lists the sheet but returns nothing for it.
+ */
+const TOO_LARGE = '表格过大，超过本软件一次能读取的大小（工作表解压后约 5 亿个字符）。请按村或乡镇拆分成几个文件后再导入。';
+
 function translateParseError(err: unknown, fileName: string): Error {
   const message = err instanceof Error ? err.message : String(err);
+  if (/string length|string longer than/i.test(message)) return badInput(`无法读取此文件：${TOO_LARGE}`, { file: fileName });
   if (/password|encrypt/i.test(message)) {
     return badInput('工作簿已加密（设置了打开密码），请在 Excel 或 WPS 中取消密码后另存再导入。', { file: fileName });
   }
@@ -141,16 +148,21 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): Workbook {
     if (err instanceof UserError) throw err;
     throw translateParseError(err, fileName);
   }
+  return { format, encoding, sheets: sheetGrids(wb, fileName) };
+}
+
+/** Every sheet of a parsed workbook as a text grid; a sheet SheetJS lists but could not read fails the whole file. */
+export function sheetGrids(wb: XLSX.WorkBook, fileName: string): SheetGrid[] {
   if (wb.SheetNames.length === 0) throw badInput('工作簿中没有工作表。', { file: fileName });
   const sheets: SheetGrid[] = [];
   for (const name of wb.SheetNames) {
     const ws = wb.Sheets[name];
-    if (!ws) continue;
+    if (!ws) throw badInput(`无法读取此工作表：${TOO_LARGE}`, { file: fileName, sheet: name });
     const rowCount = ((ws['!data'] as unknown[] | undefined) ?? []).length;
     if (rowCount > MAX_ROWS) {
       throw badInput(`工作表有 ${rowCount} 行，超过 Excel 的上限 ${MAX_ROWS} 行，文件可能已损坏。`, { file: fileName, sheet: name });
     }
     sheets.push(toGrid(name, ws));
   }
-  return { format, encoding, sheets };
+  return sheets;
 }

@@ -15,7 +15,7 @@ const STREAM_ROWS = 100_000;
 async function writeXlsxStreaming(file: string, sheets: readonly GridSheet[]): Promise<void> {
   // Loaded on demand: ExcelJS takes a second to load and only county-size sheets need it.
   const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: true });
   for (const sheet of sheets) {
     const ws = wb.addWorksheet(sheet.name);
     for (const m of sheet.merges) ws.mergeCells(m.s.r + 1, m.s.c + 1, m.e.r + 1, m.e.c + 1);

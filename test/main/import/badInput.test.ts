@@ -4,7 +4,7 @@ import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/main/errors';
 import { importFile } from '../../../src/main/import/importFile';
-import { MAX_CELL_CHARS } from '../../../src/main/import/readWorkbook';
+import { MAX_CELL_CHARS, sheetGrids } from '../../../src/main/import/readWorkbook';
 import type { Db } from '../../../src/main/workspace/workspace';
 import { groundTruth, sampleDir, snapshot, tempDir, tempWorkspace, writeFile } from '../../helpers';
 
@@ -83,6 +83,12 @@ describe('bad input gives a Chinese message naming the place and leaves the work
     const file = path.join(dir, '超长.csv');
     fs.writeFileSync(file, HEADER + GOOD_ROW.repeat(1_100_000));
     expectRefused(file, /超过 Excel 的上限/);
+  });
+
+  it('a sheet SheetJS lists but cannot return (its XML is longer than a string can be) names the file and sheet', () => {
+    // What SheetJS hands back for a county-size sheet whose XML passes V8's string limit: the name without the sheet.
+    const unread: XLSX.WorkBook = { SheetNames: ['一村', '二村'], Sheets: { 一村: XLSX.utils.aoa_to_sheet([['姓名']]) } };
+    expect(() => sheetGrids(unread, '全县导出.xlsx')).toThrow(/文件“全县导出\.xlsx”.*工作表“二村”.*表格过大.*拆分/);
   });
 
   it('an unknown ledger kind or field in the user mapping', () => {
