@@ -3,9 +3,9 @@ import { RULE_FAMILIES, SEVERITIES, type RuleFamily, type Severity } from '../..
 import { linkRecords, relinkHouseholds, type LinkSummary } from '../link/linkRecords';
 import { asOfDate, loadSettings } from '../settings/settings';
 import type { Db } from '../workspace/workspace';
-import { createMembersTable, dropMembersTable } from './household/members';
 import { closeMissing, saveFindings } from './issueStore';
 import { RULES } from './registry';
+import { createRollTables, dropRollTables } from './rollTables';
 import { registerRuleFunctions } from './sqlFunctions';
 import type { Rule, RuleContext } from './types';
 
@@ -43,7 +43,7 @@ interface RuleSetting {
 
 export function ruleContext(db: Db): RuleContext {
   registerRuleFunctions(db);
-  createMembersTable(db);
+  createRollTables(db);
   const settings = loadSettings(db);
   const asOf = asOfDate(settings);
   return { db, settings, asOf, incomeYear: Number(asOf.slice(0, 4)) - 1 };
@@ -142,7 +142,7 @@ export function runCheck(db: Db, options: CheckOptions = {}): CheckSummary {
       closed = closeMissing(db, ran, found, started, ctx.settings.operator, scope);
     })();
   } finally {
-    dropMembersTable(db);
+    dropRollTables(db);
     if (scope) leaveScope(db);
   }
   const notes = [...missingCounts].map(([k, n]) => `未导入${LEDGER_KIND_BY_ID.get(k)?.label ?? k}，跳过 ${n} 条规则`);

@@ -4,8 +4,6 @@ import type { Finding, RuleContext } from './types';
 /** SQL fragments and the grouping every rule shares: a rule is a query; this turns its rows into findings. */
 
 export const ROLL = LEDGER_KINDS.filter((k) => k.roll).map((k) => `'${k.id}'`).join(', ');
-/** Roll ledgers other than the reference (national) export. */
-export const OTHER_ROLL = LEDGER_KINDS.filter((k) => k.roll && k.id !== 'national').map((k) => `'${k.id}'`).join(', ');
 export const REC = 'records r JOIN sources s ON s.id = r.source_id';
 /** Age on asOf from the ID's birth digits (null for records without a usable ID). */
 export const AGE = 'age_on(r.id_birth, :asOf)';
@@ -46,6 +44,9 @@ export function collect(
     else groups.set(key, [row]);
   }
   return [...groups.values()].map((hits): Finding => {
+    // In record order, whatever plan the query ran with: the message, the observed values and so the hash that keeps a
+    // 核实无误 closed must not change when an index does.
+    hits.sort((a, b) => a.record_id - b.record_id);
     const first = hits[0] as Hit;
     const observed: Record<string, unknown> = {};
     for (const h of hits) if (h.value !== undefined) observed[h.kind] = h.value;

@@ -37,6 +37,20 @@ describe('linkage', () => {
     expect(db.prepare("SELECT person_key, link_method FROM records WHERE head_name = '李四'").get()).toMatchObject({ link_method: 'none' });
   });
 
+  it('a first link rebuilds the link indexes it dropped, and a second link changes nothing', () => {
+    const db = caseWorkspace({ ledgers: { national: family(), card: familyWithoutNumber() } });
+    const indexes = () => db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'records' ORDER BY name").all();
+    const before = indexes();
+    linkRecords(db);
+    expect(indexes()).toEqual(before);
+    const links = () => db.prepare('SELECT id, person_key, household_key, link_method, link_confidence, id_birth, id_sex FROM records ORDER BY id').all();
+    const first = links();
+    expect(first.every((r) => (r as { person_key: string | null }).person_key !== null)).toBe(true);
+    linkRecords(db);
+    expect(links()).toEqual(first);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
   it('village tables without 户编号 are grouped into households by consecutive rows under one 户主 and mapped to the national household', () => {
     const db = caseWorkspace({ ledgers: { national: family(), village: familyWithoutNumber() } });
     linkRecords(db);

@@ -1,7 +1,8 @@
 import { family } from '../caseBuilders';
 import { collect, ledger } from '../query';
 import type { Rule } from '../types';
-import { HOUSEHOLD_ROW_FIELDS as FIELDS, MEMBERS } from './members';
+import { HOUSEHOLD_ROW_FIELDS as FIELDS } from '../rollTables';
+import { MEMBERS } from './members';
 
 export const rule: Rule = {
   id: 'household.field_inconsistent', family: 'household', severity: 'warning', level: 'household',

@@ -1,34 +1,30 @@
 import { FIELD_BY_KEY } from '../../../shared/domain/fields';
-import { collect, ledger, OTHER_ROLL, type Hit } from '../query';
+import { collect, ledger, type Hit } from '../query';
 import type { Finding, RuleContext } from '../types';
 
 const label = (field: string): string => FIELD_BY_KEY.get(field)?.label ?? field;
 
 /**
  * A person field that differs between the national export (the reference) and another roll ledger, compared on the
- * normalised values; a value missing on either side is not a difference.
+ * normalised values; a value missing on either side is not a difference. Reads the check's roll table (rollTables.ts).
  */
 export function personFieldDiff(ctx: RuleContext, field: string): Finding[] {
-  return collect(ctx, `SELECT n.person_key AS entity, n.household_key, n.village, r.id AS record_id, s.kind, n.name, r.${field} AS value
-      FROM records n JOIN sources ns ON ns.id = n.source_id AND ns.kind = 'national'
-      JOIN records r ON r.person_key = n.person_key JOIN sources s ON s.id = r.source_id AND s.kind IN (${OTHER_ROLL})
-      WHERE n.${field} IS NOT NULL AND r.${field} IS NOT NULL AND r.${field} <> n.${field}
+  return collect(ctx, `SELECT n.person_key AS entity, n.household_key, n.village, r.id AS record_id, r.kind, n.name, r.${field} AS value
+      FROM temp.roll n JOIN temp.roll r ON r.person_key = n.person_key AND r.kind <> 'national'
+      WHERE n.kind = 'national' AND n.${field} IS NOT NULL AND r.${field} IS NOT NULL AND r.${field} <> n.${field}
       UNION ALL
-      SELECT n.person_key, n.household_key, n.village, n.id, 'national', n.name, n.${field}
-      FROM records n JOIN sources ns ON ns.id = n.source_id AND ns.kind = 'national'
-      WHERE n.${field} IS NOT NULL AND EXISTS (SELECT 1 FROM records r JOIN sources s ON s.id = r.source_id AND s.kind IN (${OTHER_ROLL})
-        WHERE r.person_key = n.person_key AND r.${field} IS NOT NULL AND r.${field} <> n.${field})`,
+      SELECT n.person_key, n.household_key, n.village, n.id, 'national', n.name, n.${field} FROM temp.roll n
+      WHERE n.kind = 'national' AND n.${field} IS NOT NULL AND EXISTS (SELECT 1 FROM temp.roll r
+        WHERE r.person_key = n.person_key AND r.kind <> 'national' AND r.${field} IS NOT NULL AND r.${field} <> n.${field})`,
   {}, { field, level: 'person' }, (hits) => describe(hits, field));
 }
 
 /** A household field that differs between the national export and another roll ledger's record of the household. */
 export function householdFieldDiff(ctx: RuleContext, field: string): Finding[] {
-  return collect(ctx, `WITH n AS (SELECT r.household_key, max(r.village) AS village, min(r.id) AS id, max(r.${field}) AS v
-        FROM records r JOIN sources s ON s.id = r.source_id AND s.kind = 'national'
-        WHERE r.household_key IS NOT NULL AND r.${field} IS NOT NULL GROUP BY r.household_key),
-      o AS (SELECT r.household_key, s.kind, min(r.id) AS id, max(r.${field}) AS v
-        FROM records r JOIN sources s ON s.id = r.source_id AND s.kind IN (${OTHER_ROLL})
-        WHERE r.household_key IS NOT NULL AND r.${field} IS NOT NULL GROUP BY r.household_key, s.kind)
+  return collect(ctx, `WITH n AS (SELECT household_key, max(village) AS village, min(id) AS id, max(${field}) AS v FROM temp.roll
+        WHERE kind = 'national' AND household_key IS NOT NULL AND ${field} IS NOT NULL GROUP BY household_key),
+      o AS (SELECT household_key, kind, min(id) AS id, max(${field}) AS v FROM temp.roll
+        WHERE kind <> 'national' AND household_key IS NOT NULL AND ${field} IS NOT NULL GROUP BY household_key, kind)
       SELECT n.household_key AS entity, n.household_key, n.village, o.id AS record_id, o.kind, o.v AS value FROM n JOIN o USING (household_key) WHERE o.v <> n.v
       UNION ALL
       SELECT n.household_key, n.household_key, n.village, n.id, 'national', n.v FROM n

@@ -1,5 +1,5 @@
 import { caseId, family, familyWithoutNumber } from '../caseBuilders';
-import { collect, ledger, OTHER_ROLL } from '../query';
+import { collect, ledger } from '../query';
 import type { Rule } from '../types';
 
 const stranger = caseId('19960606', 77);
@@ -8,10 +8,10 @@ export const rule: Rule = {
   id: 'ledger.extra', family: 'ledger', severity: 'error', level: 'person',
   title: '台账中有、系统中没有的人', explanation: '台账上的成员在国家系统中找不到，可能是新增人口未录入系统，或台账多登、错登。',
   fix: '核实此人：应纳入的按程序在系统中新增，不应登记的从台账删除。', reads: ['id_number', 'name'], settings: [], needs: ['national'],
-  check: (ctx) => collect(ctx, `SELECT r.person_key AS entity, r.household_key, r.village, r.id AS record_id, s.kind, r.name, '有' AS value
-      FROM records r JOIN sources s ON s.id = r.source_id AND s.kind IN (${OTHER_ROLL})
-      WHERE r.village IN (SELECT DISTINCT n.village FROM records n JOIN sources ns ON ns.id = n.source_id AND ns.kind = 'national')
-        AND NOT EXISTS (SELECT 1 FROM records n JOIN sources ns ON ns.id = n.source_id AND ns.kind = 'national' WHERE n.person_key = r.person_key)`,
+  check: (ctx) => collect(ctx, `SELECT r.person_key AS entity, r.household_key, r.village, r.id AS record_id, r.kind, r.name, '有' AS value
+      FROM temp.roll r WHERE r.kind <> 'national'
+        AND r.village IN (SELECT DISTINCT n.village FROM temp.roll n WHERE n.kind = 'national')
+        AND NOT EXISTS (SELECT 1 FROM temp.roll n WHERE n.person_key = r.person_key AND n.kind = 'national')`,
     {}, { field: null, level: 'person' },
     (hits) => `${[...new Set(hits.map((h) => ledger(h.kind)))].join('、')}中有${hits[0]?.name ?? ''}，系统中没有此人`),
   cases: [
