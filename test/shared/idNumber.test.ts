@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeId, checkCharacter, maskId, splitDisabilityCard, upgradeLegacyId } from '../../src/shared/domain/idNumber';
+import { analyzeId, checkCharacter, maskId, upgradeLegacyId } from '../../src/shared/domain/idNumber';
 
 describe('identity numbers (GB 11643-1999)', () => {
   it.each([
@@ -46,10 +46,5 @@ describe('identity numbers (GB 11643-1999)', () => {
     expect(masked).toBe('110105********002X');
     expect(masked.slice(6, 14)).not.toMatch(/\d/);
     expect(maskId('11010519491231002X', 10, 8)).toBe('110105********002X');
-  });
-
-  it('splits a disability card number', () => {
-    expect(splitDisabilityCard('11010519491231002X42')).toEqual({ id: '11010519491231002X', category: 4, grade: 2 });
-    expect(splitDisabilityCard('11010519491231002X92')).toBeNull();
   });
 });

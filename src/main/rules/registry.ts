@@ -56,6 +56,7 @@ import { rule as deptHousingUnsafe } from './dept/housingUnsafe';
 import { rule as deptWaterUnsafe } from './dept/waterUnsafe';
 import { rule as deptDisabilityHealth } from './dept/disabilityHealth';
 import { rule as deptRangerIneligible } from './dept/rangerIneligible';
+import { rule as deptPublicPostIneligible } from './dept/publicPostIneligible';
 import { rule as deptFourtypesHit } from './dept/fourtypesHit';
 import { rule as incomeWageMissing } from './income/wageMissing';
 
@@ -66,7 +67,7 @@ export const RULES: readonly Rule[] = [
   householdNoHead, householdMultipleHeads, householdMultipleSpouses, householdSpouseSameSex, householdRelationSex, householdRelationAge, householdSizeMismatch, householdFieldInconsistent, householdHeadIdMismatch,
   ledgerMissing, ledgerExtra, ledgerOtherHousehold, ledgerNameDiff, ledgerSexDiff, ledgerRelationDiff, ledgerSizeDiff, ledgerCategoryDiff, ledgerExitDiff, ledgerIncomeDiff, ledgerHelperDiff,
   labourChildLabour, labourElderlyAble, labourMigrantUnable, labourStudentMigrant, labourPreschoolAge, labourNoEmployment, labourTekunWorking, incomeSumMismatch, incomePerCapitaMismatch, incomeBelowLine, incomeUnmonitored, incomeRiskEliminatedLow, incomeWageMissing, statusExitYearMissing, statusExitYearRange, statusNotExited, statusRiskDateMissing, statusEliminatedEarly, assistNoHelper,
-  deptDeceasedMember, deptMovedOut, deptNewbornMissing, deptCivilStatusDiff, deptMedicalUninsured, deptSchoolDropout, deptHousingUnsafe, deptWaterUnsafe, deptDisabilityHealth, deptRangerIneligible, deptFourtypesHit,
+  deptDeceasedMember, deptMovedOut, deptNewbornMissing, deptCivilStatusDiff, deptMedicalUninsured, deptSchoolDropout, deptHousingUnsafe, deptWaterUnsafe, deptDisabilityHealth, deptRangerIneligible, deptPublicPostIneligible, deptFourtypesHit,
 ];
 
 export const RULE_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -226,6 +226,10 @@ const SPECS: DefectSpec[] = [
     inject: (h, c) => { const p = must(h.members.find((m) => m.age > 65), 'elder');
       c.v.dept.forestry.push({ values: { name: p.name, id_number: p.id, hire_year: c.t.today.getUTCFullYear() - 1, wage: 10000, village: h.village }, personId: p.id, householdNo: h.no, village: h.village });
       return { personIds: [p.id], note: `生态护林员年龄 ${p.age} 岁，超出 18–60 岁` }; } },
+  { rule: 'dept.public_post_ineligible', ledger: 'labor', field: 'post_type', fits: (h) => h.members.some((p) => p.age > 72 && !p.publicPost),
+    inject: (h, c) => { const p = must(h.members.find((m) => m.age > 72 && !m.publicPost), 'elder');
+      c.v.dept.labor.push({ values: { name: p.name, id_number: p.id, post_type: '保洁员', post_months: 12, village: h.village }, personId: p.id, householdNo: h.no, village: h.village });
+      return { personIds: [p.id], note: `公益性岗位人员年龄 ${p.age} 岁，超出 16–70 岁` }; } },
   { rule: 'dept.fourtypes_hit', ledger: 'fourtypes', field: null, fits: (h) => h.members.some((p) => p.age >= 25),
     inject: (h, c) => { const p = must(h.members.find((m) => m.age >= 25), 'adult');
       c.v.dept.fourtypes.push({ values: { name: p.name, id_number: p.id, fourtype_category: '财政供养人员' }, personId: p.id, householdNo: h.no, village: h.village });

@@ -86,11 +86,3 @@ export function maskId(id: string, keepHead = 6, keepTail = 4): string {
   if (id.length <= head + tail) return '*'.repeat(id.length);
   return id.slice(0, head) + '*'.repeat(id.length - head - tail) + id.slice(id.length - tail);
 }
-
-/** Disability card number = ID + category digit (1–7) + grade digit (1–4). */
-export function splitDisabilityCard(raw: string): { id: string; category: number; grade: number } | null {
-  const text = cleanIdText(raw);
-  const m = /^(\d{17}[\dX])([1-7])([1-4])$/.exec(text);
-  if (!m) return null;
-  return { id: m[1] ?? '', category: Number(m[2]), grade: Number(m[3]) };
-}

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importFile } from '../../../src/main/import/importFile';
 import { runCheck, type CheckSummary } from '../../../src/main/rules/engine';
 import { issuesAsJson, type IssueJson } from '../../../src/main/rules/issueExport';
-import { RULE_BY_ID } from '../../../src/main/rules/registry';
+import { RULE_BY_ID, RULES } from '../../../src/main/rules/registry';
+import { DEFECT_RULES } from '../../../src/main/sample/defects';
 import type { GroundTruth } from '../../../src/main/sample/generateSample';
 import { saveSetting } from '../../../src/main/settings/settings';
 import { groundTruth, sampleDir, tempWorkspace } from '../../helpers';
@@ -20,6 +21,11 @@ describe('checking the generated township against its ground truth', () => {
     for (const f of truth.files) importFile(db, path.join(sampleDir(), f.file));
     summary = runCheck(db);
     issues = issuesAsJson(db);
+  });
+
+  it('injects a defect for every registered rule, so that the ground truth tests each one', () => {
+    expect(RULES.map((r) => r.id).filter((id) => !DEFECT_RULES.includes(id))).toEqual([]);
+    expect([...new Set(truth.defects.map((d) => d.rule))].sort()).toEqual([...DEFECT_RULES].sort());
   });
 
   it('finds every injected defect of every rule there is', () => {
