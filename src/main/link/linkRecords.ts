@@ -1,5 +1,6 @@
 import { analyzeId } from '../../shared/domain/idNumber';
 import { LEDGER_KINDS } from '../../shared/domain/ledgerKinds';
+import { ID_PROBLEM } from '../workspace/migrations/005_id_problem_index';
 import type { Db } from '../workspace/workspace';
 
 /**
@@ -84,7 +85,7 @@ function linkById(db: Db, keyExpr: string, where: string): number {
 function linkPersons(db: Db): { byId: number; probable: number; unlinked: number } {
   const byId = linkById(db, 'r.id_number', "r.id_status IN ('ok', 'legacy15', 'bad_birth_date')") +
     // The same mistyped ID in two ledgers is the same person's record, typed once and copied.
-    linkById(db, 'r.id_number', `r.id_status IN ('checksum', 'malformed')
+    linkById(db, 'r.id_number', `r.${ID_PROBLEM} AND r.id_status IN ('checksum', 'malformed')
       AND (SELECT count(DISTINCT source_id) FROM records o WHERE o.id_number = r.id_number) > 1`) +
     // A disability card number is the holder's ID plus two digits.
     linkById(db, 'substr(r.disability_card, 1, 18)', 'r.id_number IS NULL AND length(r.disability_card) = 20') +

@@ -51,4 +51,13 @@ describe('migrations N−1 → N', () => {
     expect(columnsOf(db, 'verifications')).toEqual(expect.arrayContaining(['household_key', 'item', 'result']));
     db.close();
   });
+
+  it('4 → 5 indexes the records whose ID is not clean, and the identity rules look them up through it', () => {
+    const db = migrateFrom(4);
+    const index = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'records_id_problem'").get() as { sql: string } | undefined;
+    expect(index?.sql).toMatch(/WHERE id_status <> 'ok'/);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM records r WHERE r.id_status <> 'ok' AND r.id_status = ?").all('checksum') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/records_id_problem/);
+    db.close();
+  });
 });

@@ -1,5 +1,6 @@
 import type { RuleMeta } from '../../../shared/domain/rules';
 import { PROBABLE_EVIDENCE } from '../../link/linkRecords';
+import { ID_PROBLEM } from '../../workspace/migrations/005_id_problem_index';
 import { collect, ledger, REC, type Hit } from '../query';
 import type { Finding, RuleContext } from '../types';
 
@@ -10,7 +11,7 @@ import type { Finding, RuleContext } from '../types';
 export function recordsWithIdStatus(ctx: RuleContext, status: string, describe: (h: Hit) => string): Finding[] {
   const probable = ctx.db.prepare("SELECT link_confidence AS c FROM records WHERE id = ? AND link_method = 'probable'");
   return collect(ctx, `SELECT r.person_key AS entity, r.household_key, r.village, r.id AS record_id, s.kind, r.name, r.id_number AS value
-    FROM ${REC} WHERE r.id_status = :status`, { status }, { field: 'id_number', level: 'person' },
+    FROM ${REC} WHERE r.${ID_PROBLEM} AND r.id_status = :status`, { status }, { field: 'id_number', level: 'person' },
   (hits) => hits.map((h) => {
     const match = probable.get(h.record_id) as { c: number } | undefined;
     const hint = match

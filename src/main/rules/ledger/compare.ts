@@ -9,13 +9,14 @@ const label = (field: string): string => FIELD_BY_KEY.get(field)?.label ?? field
  * normalised values; a value missing on either side is not a difference. Reads the check's roll table (rollTables.ts).
  */
 export function personFieldDiff(ctx: RuleContext, field: string): Finding[] {
-  return collect(ctx, `SELECT n.person_key AS entity, n.household_key, n.village, r.id AS record_id, r.kind, n.name, r.${field} AS value
-      FROM temp.roll n JOIN temp.roll r ON r.person_key = n.person_key AND r.kind <> 'national'
-      WHERE n.kind = 'national' AND n.${field} IS NOT NULL AND r.${field} IS NOT NULL AND r.${field} <> n.${field}
+  // The differing pairs are found once: the national side of each is reported from them too.
+  return collect(ctx, `WITH d AS MATERIALIZED (SELECT n.person_key, n.household_key, n.village, n.id AS national_id, n.name,
+          n.${field} AS national_value, r.id, r.kind, r.${field} AS value
+        FROM temp.roll n JOIN temp.roll r ON r.person_key = n.person_key AND r.kind <> 'national'
+        WHERE n.kind = 'national' AND n.${field} IS NOT NULL AND r.${field} IS NOT NULL AND r.${field} <> n.${field})
+      SELECT person_key AS entity, household_key, village, id AS record_id, kind, name, value FROM d
       UNION ALL
-      SELECT n.person_key, n.household_key, n.village, n.id, 'national', n.name, n.${field} FROM temp.roll n
-      WHERE n.kind = 'national' AND n.${field} IS NOT NULL AND EXISTS (SELECT 1 FROM temp.roll r
-        WHERE r.person_key = n.person_key AND r.kind <> 'national' AND r.${field} IS NOT NULL AND r.${field} <> n.${field})`,
+      SELECT DISTINCT person_key, household_key, village, national_id, 'national', name, national_value FROM d`,
   {}, { field, level: 'person' }, (hits) => describe(hits, field));
 }
 
