@@ -8,7 +8,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { decodeText } from '../src/main/import/decodeText';
+import { chromium } from 'playwright-core';
+import { createHandlers, Session } from '../src/main/api/handlers';
 import { issuePage } from '../src/main/api/views';
+import { startServer } from '../src/main/server/server';
 import { writeCorrectedLedger } from '../src/main/export/ledgerExport';
 import { importFile } from '../src/main/import/importFile';
 import { listSources } from '../src/main/import/store';
@@ -102,7 +105,7 @@ function check(): StageResult[] {
   return [full, incremental];
 }
 
-/** The largest ledger exported corrected in its original layout (IDs masked), and the issues grid's first page. */
+/** The largest ledger exported corrected in its original layout (IDs masked). */
 async function exportStage(): Promise<StageResult[]> {
   const db = openWorkspace(path.join(workDir, 'bench.db'));
   const largest = listSources(db).sort((a, b) => b.rowCount - a.rowCount)[0];
@@ -114,11 +117,47 @@ async function exportStage(): Promise<StageResult[]> {
   fs.mkdirSync(out, { recursive: true });
   const rows = await writeCorrectedLedger(db, largest, file, { fullIds: false }, null);
   const exported: StageResult = { stage: 'export largest ledger', ms: performance.now() - started, rows, peakRssMb: peakRssMb() };
-  const t0 = performance.now();
-  const page = issuePage(db, { offset: 0, limit: 200, status: 'open' });
-  const grid: StageResult = { stage: 'issues grid first page', ms: performance.now() - t0, rows: page.rows.length, peakRssMb: peakRssMb() };
   db.close();
-  return [exported, grid];
+  return [exported];
+}
+
+/**
+ * The desk's issues grid on the county workspace, as a clerk opens it: the server mode serving the built renderer,
+ * Chromium clicking 问题, timed until the first row shows; the page query alone is named in the detail.
+ */
+async function gridStage(): Promise<StageResult> {
+  const dbFile = path.join(workDir, 'bench.db');
+  const db = openWorkspace(dbFile);
+  const t0 = performance.now();
+  const page = issuePage(db, { offset: 0, limit: 100, status: 'open' });
+  const queryMs = performance.now() - t0;
+  db.close();
+  const session = new Session(path.join(workDir, 'export'), path.resolve('dist/jobWorker.mjs'));
+  session.open(dbFile);
+  const server = await startServer({ handlers: createHandlers(session), rendererDir: path.resolve('dist/renderer'), exportDir: session.exportDir });
+  const context = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), 'duizhang-bench-chromium-')), {
+    executablePath: '/usr/bin/chromium', viewport: { width: 1400, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const tab = context.pages()[0] ?? (await context.newPage());
+    tab.setDefaultTimeout(120_000);
+    await tab.goto(server.url);
+    // Enabled once the page has asked the server which workspace is open.
+    const issues = tab.locator('header nav button:not([disabled])', { hasText: '问题' });
+    await issues.waitFor();
+    const clicked = performance.now();
+    await issues.click();
+    await tab.locator('.ag-row[row-index="0"]').waitFor();
+    return {
+      stage: 'issues grid first rows', ms: performance.now() - clicked, rows: page.total, peakRssMb: peakRssMb(),
+      detail: `from the click on 问题 to the first row in Chromium; the page query alone ${fmt(queryMs)} ms`,
+    };
+  } finally {
+    await context.close();
+    await server.close();
+    session.close();
+  }
 }
 
 /** Recall and precision of the rules on a township generated with a seed no test uses. */
@@ -182,8 +221,8 @@ function targetsOf(stages: readonly StageResult[], acc: Accuracy | null): Target
   }
   const exported = at('export largest ledger');
   if (exported) add(`export of the largest ledger (${fmt(exported.rows)} rows)`, Number((exported.ms / 1000).toFixed(1)), 's', 15);
-  const grid = at('issues grid first page');
-  if (grid) add('issues grid first page', Number(grid.ms.toFixed(1)), 'ms', 1500);
+  const grid = at('issues grid first rows');
+  if (grid) add('issues grid shows its first rows', Number(grid.ms.toFixed(1)), 'ms', 1500);
   // The generator is the bench's input, not the app: its memory is not the app's peak.
   const app = stages.filter((r) => r.stage !== 'generate sample');
   if (app.length > 0) {
@@ -205,7 +244,7 @@ async function main(): Promise<void> {
   if (stageArg > 0) {
     const stage = process.argv[stageArg + 1];
     const result = stage === 'generate' ? await generate() : stage === 'parse' ? parseFloor() : stage === 'check' ? check()
-      : stage === 'accuracy' ? await accuracy() : stage === 'export' ? await exportStage() : importAll();
+      : stage === 'accuracy' ? await accuracy() : stage === 'export' ? await exportStage() : stage === 'grid' ? await gridStage() : importAll();
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
@@ -223,6 +262,7 @@ async function main(): Promise<void> {
   step(runStage('import'));
   step(...runStage<StageResult[]>('check'));
   step(...runStage<StageResult[]>('export'));
+  step(runStage('grid'));
   const acc = runStage<Accuracy>('accuracy');
   save(stages, acc, true);
   const lines = [
