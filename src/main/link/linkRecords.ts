@@ -245,8 +245,15 @@ const LINK_INDEXES = ['records_person', 'records_household_key', 'records_source
  */
 function writeLinks(db: Db): void {
   registerIdFacts(db);
-  const changed = `FROM temp.link l WHERE l.record_id = records.id AND (records.person_key IS NOT l.person_key
-    OR records.household_key IS NOT l.household_key OR records.link_method IS NOT l.method OR records.link_confidence IS NOT l.confidence)`;
+  // Birth date and sex once per person, not once per record: calling into JavaScript for each of a county's records
+  // was 16 s of the 26 s this update took (measured).
+  db.exec(`DROP TABLE IF EXISTS temp.facts;
+    CREATE TEMP TABLE facts (person_key TEXT PRIMARY KEY, birth TEXT, sex TEXT) WITHOUT ROWID;
+    INSERT INTO temp.facts SELECT person_key, id_birth(person_key), id_sex(person_key)
+      FROM (SELECT DISTINCT person_key FROM temp.link WHERE person_key IS NOT NULL)`);
+  const changed = `FROM temp.link l LEFT JOIN temp.facts f ON f.person_key = l.person_key WHERE l.record_id = records.id
+    AND (records.person_key IS NOT l.person_key OR records.household_key IS NOT l.household_key OR records.link_method IS NOT l.method
+      OR records.link_confidence IS NOT l.confidence)`;
   // Records never linked yet (just imported) are counted from the person index, without reading a record.
   const fresh = (db.prepare('SELECT count(*) AS n FROM records WHERE person_key IS NULL').get() as { n: number }).n;
   const total = (db.prepare('SELECT count(*) AS n FROM temp.link').get() as { n: number }).n;
@@ -256,13 +263,14 @@ function writeLinks(db: Db): void {
       .all(JSON.stringify(LINK_INDEXES)) as { name: string; sql: string }[]
     : [];
   for (const index of indexes) db.exec(`DROP INDEX ${index.name}`);
-  // Birth date and sex follow the person key, so they are recomputed only where it changed.
+  // Birth date and sex follow the person key, so they change only where it did.
   db.prepare(`UPDATE records SET person_key = l.person_key, household_key = l.household_key, link_method = l.method,
       link_confidence = l.confidence,
-      id_birth = CASE WHEN records.person_key IS l.person_key THEN records.id_birth ELSE id_birth(l.person_key) END,
-      id_sex = CASE WHEN records.person_key IS l.person_key THEN records.id_sex ELSE id_sex(l.person_key) END
+      id_birth = CASE WHEN records.person_key IS l.person_key THEN records.id_birth ELSE f.birth END,
+      id_sex = CASE WHEN records.person_key IS l.person_key THEN records.id_sex ELSE f.sex END
     ${changed}`).run();
   for (const index of indexes) db.exec(index.sql);
+  db.exec('DROP TABLE temp.facts');
 }
 
 /** Rebuild every link from the current values. Runs in one transaction. */
