@@ -5,7 +5,7 @@ import { asOfDate, loadSettings } from '../settings/settings';
 import type { Db } from '../workspace/workspace';
 import { closeMissing, saveFindings } from './issueStore';
 import { RULES } from './registry';
-import { createRollTables, dropRollTables } from './rollTables';
+import { createCheckTables, dropCheckTables } from './checkTables';
 import { registerRuleFunctions } from './sqlFunctions';
 import type { Rule, RuleContext } from './types';
 
@@ -43,7 +43,7 @@ interface RuleSetting {
 
 export function ruleContext(db: Db): RuleContext {
   registerRuleFunctions(db);
-  createRollTables(db);
+  createCheckTables(db);
   const settings = loadSettings(db);
   const asOf = asOfDate(settings);
   return { db, settings, asOf, incomeYear: Number(asOf.slice(0, 4)) - 1 };
@@ -142,7 +142,7 @@ export function runCheck(db: Db, options: CheckOptions = {}): CheckSummary {
       closed = closeMissing(db, ran, found, started, ctx.settings.operator, scope);
     })();
   } finally {
-    dropRollTables(db);
+    dropCheckTables(db);
     if (scope) leaveScope(db);
   }
   const notes = [...missingCounts].map(([k, n]) => `未导入${LEDGER_KIND_BY_ID.get(k)?.label ?? k}，跳过 ${n} 条规则`);

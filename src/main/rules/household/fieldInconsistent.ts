@@ -1,7 +1,7 @@
 import { family } from '../caseBuilders';
 import { collect, ledger } from '../query';
 import type { Rule } from '../types';
-import { HOUSEHOLD_ROW_FIELDS as FIELDS } from '../rollTables';
+import { HOUSEHOLD_ROW_FIELDS as FIELDS } from '../checkTables';
 import { MEMBERS } from './members';
 
 export const rule: Rule = {

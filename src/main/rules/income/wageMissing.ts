@@ -9,8 +9,8 @@ export const rule: Rule = {
   check: (ctx) => collect(ctx, `SELECT r.household_key AS entity, r.household_key, r.village, r.id AS record_id, s.kind, r.person_key, coalesce(r.income_wage, 0) AS value
       FROM ${REC} WHERE s.kind = 'national' AND coalesce(r.income_wage, 0) = 0 AND r.household_key IN (
         SELECT n.household_key FROM records n JOIN sources ns ON ns.id = n.source_id AND ns.kind = 'national'
-        WHERE coalesce(n.public_post_type, '') <> '' OR EXISTS (SELECT 1 FROM records d JOIN sources ds ON ds.id = d.source_id
-          AND ds.kind IN ('forestry', 'labor') WHERE d.person_key = n.person_key))`,
+        WHERE coalesce(n.public_post_type, '') <> '' OR EXISTS (SELECT 1 FROM temp.dept d
+          WHERE d.person_key = n.person_key AND d.kind IN ('forestry', 'labor')))`,
     {}, { field: 'income_wage', level: 'household' },
     (hits) => `户 ${hits[0]?.entity ?? ''} 有公益性岗位或护林员报酬，工资性收入却为 0`),
   cases: [

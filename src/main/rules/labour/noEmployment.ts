@@ -9,7 +9,7 @@ export const rule: Rule = {
   check: (ctx) => collect(ctx, `WITH hh AS MATERIALIZED (
         SELECT r.household_key, sum(r.labour IN ('普通劳动力', '技能劳动力')) AS able,
           sum(coalesce(r.work_status, '') <> '' OR coalesce(r.public_post_type, '') <> '' OR EXISTS (
-            SELECT 1 FROM records d JOIN sources ds ON ds.id = d.source_id AND ds.kind IN ('forestry', 'labor') WHERE d.person_key = r.person_key)) AS employed
+            SELECT 1 FROM temp.dept d WHERE d.person_key = r.person_key AND d.kind IN ('forestry', 'labor'))) AS employed
         FROM ${REC} WHERE s.kind = 'national' AND r.household_key IS NOT NULL GROUP BY r.household_key)
       SELECT r.household_key AS entity, r.household_key, r.village, r.id AS record_id, s.kind, r.person_key, hh.able AS value
       FROM ${REC} JOIN hh ON hh.household_key = r.household_key

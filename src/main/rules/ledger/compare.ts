@@ -6,7 +6,7 @@ const label = (field: string): string => FIELD_BY_KEY.get(field)?.label ?? field
 
 /**
  * A person field that differs between the national export (the reference) and another roll ledger, compared on the
- * normalised values; a value missing on either side is not a difference. Reads the check's roll table (rollTables.ts).
+ * normalised values; a value missing on either side is not a difference. Reads the check's roll table (checkTables.ts).
  */
 export function personFieldDiff(ctx: RuleContext, field: string): Finding[] {
   // The differing pairs are found once: the national side of each is reported from them too.
