@@ -23,7 +23,7 @@ export function createCheckTables(db: Db): void {
       r.head_id, ${HOUSEHOLD_ROW_FIELDS.map((f) => `r.${f}`).join(', ')}, coalesce(r.id_sex, r.sex) AS sx, r.id_birth AS birth
     FROM records r JOIN sources s ON s.id = r.source_id
     WHERE s.kind IN (${ROLL});
-    CREATE INDEX temp.roll_person ON roll(person_key);
+    CREATE INDEX temp.roll_person ON roll(person_key, kind);
     CREATE INDEX temp.roll_household ON roll(household_key);
     CREATE TEMP TABLE members AS SELECT * FROM temp.roll WHERE household_key IS NOT NULL AND relation IS NOT NULL;
     CREATE INDEX temp.members_household ON members(source_id, household_key, relation);
