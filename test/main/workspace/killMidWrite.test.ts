@@ -18,9 +18,11 @@ function exitOf(child: ChildProcess): Promise<NodeJS.Signals | null> {
 /**
  * Wait until the child is inside its write transaction, then kill -9 it. A second connection that cannot take the
  * write lock (BEGIN IMMEDIATE without waiting) for several polls in a row is looking at a long transaction under
- * way, not at a one-statement write.
+ * way, not at a one-statement write. `pollMs` must be short enough to see the transaction several times (a batch
+ * correction with its re-check of the test township takes only tens of milliseconds) and long enough not to take the
+ * log checkpoint right after a long commit for it.
  */
-async function killWhileWriting(child: ChildProcess, dbFile: string): Promise<void> {
+async function killWhileWriting(child: ChildProcess, dbFile: string, pollMs = 15): Promise<void> {
   const exited = exitOf(child);
   const probe = new Database(dbFile, { timeout: 0 });
   try {
@@ -35,7 +37,7 @@ async function killWhileWriting(child: ChildProcess, dbFile: string): Promise<vo
         if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
         busyPolls++;
       }
-      await sleep(15);
+      await sleep(pollMs);
     }
     child.kill('SIGKILL');
   } finally {
@@ -85,7 +87,7 @@ describe('a process killed in the middle of a write', () => {
     db.close();
 
     const child = spawnCli(['correct', file, '--issues', keys.join(','), '--from', 'national', '--reason', '系统数据为准']);
-    await killWhileWriting(child, file);
+    await killWhileWriting(child, file, 3);
     expectSound(file, before);
     // And the same batch, run to the end, lands whole.
     expect((await runCli(['correct', file, '--issues', keys.join(','), '--from', 'national', '--reason', '系统数据为准'])).stdout).toMatch(/已修改 [1-9]\d* 个单元格/);
