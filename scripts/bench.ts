@@ -75,8 +75,9 @@ function importAll(): StageResult {
   const started = performance.now();
   let rows = 0;
   for (const file of sampleFiles()) rows += importFile(db, file).rowsImported;
-  const ms = performance.now() - started;
+  // Closing copies the write-ahead log back into the file: work the import caused, so it is timed with it.
   db.close();
+  const ms = performance.now() - started;
   return { stage: 'import', ms, rows, peakRssMb: peakRssMb() };
 }
 
@@ -90,6 +91,8 @@ function check(): StageResult[] {
   saveSetting(db, 'asOf', truthOf(filesDir).asOf);
   const started = performance.now();
   const summary = runCheck(db);
+  // The check's share of copying the write-ahead log back, which a later write or the close would otherwise pay.
+  db.pragma('wal_checkpoint(PASSIVE)');
   const slowest = [...summary.rules].sort((a, b) => b.ms - a.ms).slice(0, 5).map((r) => `${r.id} ${fmt(r.ms / 1000, 1)} s`);
   const full: StageResult = {
     stage: 'link + full check', ms: performance.now() - started, rows: summary.open, peakRssMb: peakRssMb(),

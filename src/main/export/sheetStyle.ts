@@ -9,7 +9,8 @@ export const THIN: Partial<Borders> = {
 export const HEADER_FONT: Partial<Font> = { bold: true, name: '宋体', size: 11 };
 export const TITLE_FONT: Partial<Font> = { bold: true, name: '宋体', size: 16 };
 export const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-export const CORRECTED_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } };
+/** Corrected cells of an exported ledger. */
+export const CORRECTED_ARGB = 'FFFFFF00';
 export const OK_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC6EFCE' } };
 export const BAD_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 export const UNKNOWN_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEDEDED' } };

@@ -55,6 +55,9 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
     db.pragma('busy_timeout = 5000');
     // 64 MB page cache: an import of a county ledger otherwise spills index pages to the WAL mid-transaction.
     db.pragma('cache_size = -65536');
+    // Copy the log back into the file once it reaches 1 GB rather than 4 MB: each import dirties index pages all over
+    // the file, and copying them back after every one of a county's 161 imports was 20 s of its import (measured).
+    db.pragma('wal_autocheckpoint = 262144');
     // Reads every page once: damage found now is reported now, not as a failure halfway through a clerk's work.
     if (db.pragma('quick_check', { simple: true }) !== 'ok') throw corruptWorkspace(file);
     migrate(db, options.targetVersion ?? LATEST_VERSION);

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
 import { readCells } from '../../../src/main/corrections/cells';
+import { correctedCells } from '../../../src/main/corrections/correctionLog';
 import { adoptValue, correctRecords } from '../../../src/main/corrections/corrections';
 import { listExports } from '../../../src/main/export/exportLog';
 import { runExport } from '../../../src/main/export/runExport';
@@ -17,6 +19,8 @@ describe('a corrected ledger exported in its original layout', () => {
   let source: SourceRow;
   let readBack: Map<string, string[][]>;
   let corrected: number[];
+  let exported: string;
+  let converted: string;
 
   beforeAll(async () => {
     ({ db } = checkedSampleCopy());
@@ -35,7 +39,9 @@ describe('a corrected ledger exported in its original layout', () => {
     const { files } = await runExport(db, { what: 'ledger', ledger: source.kind, outDir: tempDir(), fullIds: true });
     const file = files.find((f) => path.basename(f).startsWith(source.fileName.replace(/\.[^.]+$/, '')));
     if (!file) throw new Error('the ledger was exported');
-    readBack = readSheets(throughLibreOffice(file));
+    exported = file;
+    converted = throughLibreOffice(file);
+    readBack = readSheets(converted);
   });
 
   it('keeps the sheets, title rows, header rows and column order, with a 修改记录 sheet', () => {
@@ -79,6 +85,41 @@ describe('a corrected ledger exported in its original layout', () => {
     expect(compared).toBeGreaterThan(1000);
     const ids = readBack.get(source.sheets[0]?.name ?? '')?.flat().filter((t) => /^\d{17}[\dX]$/.test(t)) ?? [];
     expect(ids.length).toBeGreaterThan(10);
+  });
+
+  it('fills corrected cells yellow with the old value in a note, keeps the merges and freezes the header rows', async () => {
+    const wb = new (await import('exceljs')).default.Workbook();
+    await wb.xlsx.readFile(exported);
+    const at = db.prepare('SELECT sheet, row_number FROM records WHERE id = ?');
+    const cells = [...correctedCells(db, source.id)].flatMap(([id, fields]) => [...fields.keys()].map((field) => ({
+      ...(at.get(id) as { sheet: string; row_number: number }), field,
+    })));
+    expect(cells.length).toBeGreaterThan(1);
+    let seen = 0;
+    for (const c of cells) {
+      const summary = source.sheets.find((s) => s.name === c.sheet);
+      const column = summary?.columns.find((col) => col.field === c.field);
+      // A cell covered by a merge shows its merge's first cell.
+      const covered = summary?.merges.some(([r0, c0, r1, c1]) => c.row_number - 1 >= r0 && c.row_number - 1 <= r1
+        && (column?.index ?? -1) >= c0 && (column?.index ?? -1) <= c1 && !(c.row_number - 1 === r0 && column?.index === c0));
+      if (covered) continue;
+      seen++;
+      const cell = wb.getWorksheet(c.sheet)?.getCell(c.row_number, (column?.index ?? 0) + 1);
+      expect(cell?.fill, `${c.sheet}!${c.row_number} ${c.field}`).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFFFFF00' } });
+      const note = cell?.note;
+      expect(typeof note === 'string' ? note : note?.texts?.map((t) => t.text).join('')).toMatch(/^原值：[\s\S]*\n修改原因：/);
+    }
+    expect(seen).toBeGreaterThan(0);
+    // LibreOffice read the notes and merges too: they survive its conversion.
+    const lo = XLSX.read(fs.readFileSync(converted), { type: 'buffer', cellStyles: true });
+    const first = source.sheets[0];
+    const loSheet = first ? lo.Sheets[first.name] : undefined;
+    expect(loSheet?.['!merges']?.length).toBe(first?.merges.length);
+    const noted = Object.values(lo.Sheets).flatMap((ws) => Object.values(ws ?? {}).filter((v): v is XLSX.CellObject => typeof v === 'object' && v !== null && 'c' in v));
+    expect(noted.length).toBe(seen);
+    for (const sheet of source.sheets) {
+      expect(wb.getWorksheet(sheet.name)?.views[0]).toMatchObject({ state: 'frozen', ySplit: sheet.headerRows[1] });
+    }
   });
 
   it('records the export in the workspace log, and leaves no temporary file behind', () => {
