@@ -17,7 +17,8 @@ import { importFile } from '../src/main/import/importFile';
 import { listSources } from '../src/main/import/store';
 import { sniffFormat } from '../src/main/import/sniff';
 import { generateSample, GROUND_TRUTH_FILE, type GroundTruth } from '../src/main/sample/generateSample';
-import { runCheck } from '../src/main/rules/engine';
+import { runCheck, runCheckInParallel } from '../src/main/rules/engine';
+import { ruleWorkerBeside } from '../src/main/rules/ruleHelper';
 import { issuesAsJson } from '../src/main/rules/issueExport';
 import { saveSetting } from '../src/main/settings/settings';
 import { openWorkspace } from '../src/main/workspace/workspace';
@@ -86,11 +87,11 @@ function truthOf(dir: string): GroundTruth {
 }
 
 /** Full check on the imported county, then one correction and the re-check of its household alone. */
-function check(): StageResult[] {
+async function check(): Promise<StageResult[]> {
   const db = openWorkspace(path.join(workDir, 'bench.db'));
   saveSetting(db, 'asOf', truthOf(filesDir).asOf);
   const started = performance.now();
-  const summary = runCheck(db);
+  const summary = await runCheckInParallel(db, { ruleWorker: ruleWorkerBeside(import.meta.url) });
   // The check's share of copying the write-ahead log back, which a later write or the close would otherwise pay.
   db.pragma('wal_checkpoint(PASSIVE)');
   const slowest = [...summary.rules].sort((a, b) => b.ms - a.ms).slice(0, 5).map((r) => `${r.id} ${fmt(r.ms / 1000, 1)} s`);
@@ -246,7 +247,7 @@ async function main(): Promise<void> {
   const stageArg = process.argv.indexOf('--stage');
   if (stageArg > 0) {
     const stage = process.argv[stageArg + 1];
-    const result = stage === 'generate' ? await generate() : stage === 'parse' ? parseFloor() : stage === 'check' ? check()
+    const result = stage === 'generate' ? await generate() : stage === 'parse' ? parseFloor() : stage === 'check' ? await check()
       : stage === 'accuracy' ? await accuracy() : stage === 'export' ? await exportStage() : stage === 'grid' ? await gridStage() : importAll();
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { JobRequest } from '../../shared/api/contract';
 import { failureOf } from '../api/failure';
+import { ruleWorkerBeside } from '../rules/ruleHelper';
 import { openWorkspace } from '../workspace/workspace';
 import { runJob, type JobEvent, type JobResult } from './runJob';
 
@@ -24,7 +25,8 @@ if (port) {
   try {
     const db = openWorkspace(data.workspace);
     try {
-      post({ type: 'result', result: await runJob(db, data.exportDir, data.request, (event) => post({ type: 'event', event })) });
+      const emit = (event: JobEvent) => post({ type: 'event', event });
+      post({ type: 'result', result: await runJob(db, data.exportDir, data.request, emit, ruleWorkerBeside(import.meta.url)) });
     } finally {
       db.close();
     }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { CheckOutcome, ExportOutcome, ImportOutcome, JobRequest } from '../../shared/api/contract';
 import { importUpload } from '../api/uploads';
 import { runExport } from '../export/runExport';
-import { runCheck } from '../rules/engine';
+import { runCheckInParallel } from '../rules/engine';
 import type { Db } from '../workspace/workspace';
 
 /** The work of a job, the same whether it runs in a worker thread or (the CLI, tests of the work itself) in-process. */
@@ -13,7 +13,10 @@ export type JobEvent =
 
 export type JobResult = { checked: CheckOutcome } | { exported: ExportOutcome } | { imported: ImportOutcome[] };
 
-export async function runJob(db: Db, exportDir: string, job: JobRequest, emit: (event: JobEvent) => void): Promise<JobResult> {
+/** `ruleWorker`: the built rule worker, for a full check on two cores (null: one thread). */
+export async function runJob(
+  db: Db, exportDir: string, job: JobRequest, emit: (event: JobEvent) => void, ruleWorker: URL | null = null,
+): Promise<JobResult> {
   switch (job.kind) {
     case 'import': {
       const outcomes: ImportOutcome[] = [];
@@ -27,7 +30,7 @@ export async function runJob(db: Db, exportDir: string, job: JobRequest, emit: (
       return { imported: outcomes };
     }
     case 'check': {
-      const s = runCheck(db, { onProgress: (done, total, label) => emit({ type: 'progress', done, total, label }) });
+      const s = await runCheckInParallel(db, { ruleWorker, onProgress: (done, total, label) => emit({ type: 'progress', done, total, label }) });
       return { checked: { open: s.open, closed: s.closed, notes: s.notes, byFamily: s.byFamily } };
     }
     case 'export': {

@@ -7,7 +7,8 @@ import { closeMissing, saveFindings } from './issueStore';
 import { RULES } from './registry';
 import { createCheckTables, dropCheckTables } from './checkTables';
 import { registerRuleFunctions } from './sqlFunctions';
-import type { Rule, RuleContext } from './types';
+import { startRuleHelper, type RuleHelper } from './ruleHelper';
+import type { Finding, Rule, RuleContext } from './types';
 
 export interface RuleRun {
   id: string;
@@ -94,8 +95,32 @@ function refreshStatistics(db: Db): void {
   db.exec('PRAGMA analysis_limit = 1000; ANALYZE');
 }
 
-/** Link every record, run every enabled rule whose ledgers are present, and bring the issue list up to date. */
-export function runCheck(db: Db, options: CheckOptions = {}): CheckSummary {
+/** A rule that will run in this check, with the entry of the summary it fills in. */
+interface PlannedRule {
+  rule: Rule;
+  severity: Severity;
+  run: RuleRun;
+  findings: Finding[];
+}
+
+interface CheckPlan {
+  started: string;
+  link: LinkSummary;
+  scope: string[] | null;
+  ctx: RuleContext;
+  runs: RuleRun[];
+  toRun: PlannedRule[];
+  missingCounts: Map<LedgerKindId, number>;
+  before: number;
+  /** The check's savepoint is open: a transaction of its own, or part of the caller's (a correction and its re-check). */
+  open: boolean;
+}
+
+/**
+ * Link (or re-link the scope), decide which rules run and why the others do not, and build the rules' tables.
+ * `beforeTables` sees the rules that will run before the tables are built (a second thread builds its own meanwhile).
+ */
+function beginCheck(db: Db, options: CheckOptions, beforeTables?: (toRun: readonly PlannedRule[]) => void): CheckPlan {
   const rules = options.rules ?? RULES;
   const started = new Date().toISOString();
   let link: LinkSummary = { byId: 0, probable: 0, unlinked: 0, households: options.households?.length ?? 0 };
@@ -108,49 +133,164 @@ export function runCheck(db: Db, options: CheckOptions = {}): CheckSummary {
     link = linkRecords(db);
     refreshStatistics(db);
   }
-  const ctx = ruleContext(db);
   const kinds = importedKinds(db);
   const overrides = new Map((db.prepare('SELECT rule, enabled, severity FROM rule_settings').all() as RuleSetting[]).map((r) => [r.rule, r]));
   const missingCounts = new Map<LedgerKindId, number>();
   const runs: RuleRun[] = [];
-  const before = (db.prepare("SELECT count(*) AS n FROM issues WHERE status = 'open'").get() as { n: number }).n;
-  let closed = 0;
-  try {
-    db.transaction(() => {
-      const ran: string[] = [];
-      const found = new Set<string>();
-      for (const [i, rule] of rules.entries()) {
-        options.onProgress?.(i, rules.length, `正在检查：${rule.title}`);
-        const setting = overrides.get(rule.id);
-        const severity = (setting?.severity ?? rule.severity) as Severity;
-        const missing = rule.needs.filter((k) => !kinds.has(k));
-        if (setting && setting.enabled === 0) {
-          runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: '已停用', ms: 0 });
-          continue;
-        }
-        if (missing.length > 0) {
-          for (const k of missing) missingCounts.set(k, (missingCounts.get(k) ?? 0) + 1);
-          runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: `未导入${missing.map((k) => LEDGER_KIND_BY_ID.get(k)?.label ?? k).join('、')}`, ms: 0 });
-          continue;
-        }
-        const t0 = performance.now();
-        const findings = rule.check(ctx);
-        for (const key of saveFindings(db, rule, severity, findings, started, ctx.settings.operator)) found.add(key);
-        ran.push(rule.id);
-        runs.push({ id: rule.id, title: rule.title, severity, ran: true, found: findings.length, skipped: null, ms: Math.round(performance.now() - t0) });
-      }
-      closed = closeMissing(db, ran, found, started, ctx.settings.operator, scope);
-    })();
-  } finally {
-    dropCheckTables(db);
-    if (scope) leaveScope(db);
+  const toRun: PlannedRule[] = [];
+  for (const rule of rules) {
+    const setting = overrides.get(rule.id);
+    const severity = (setting?.severity ?? rule.severity) as Severity;
+    const missing = rule.needs.filter((k) => !kinds.has(k));
+    if (setting && setting.enabled === 0) {
+      runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: '已停用', ms: 0 });
+    } else if (missing.length > 0) {
+      for (const k of missing) missingCounts.set(k, (missingCounts.get(k) ?? 0) + 1);
+      runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: `未导入${missing.map((k) => LEDGER_KIND_BY_ID.get(k)?.label ?? k).join('、')}`, ms: 0 });
+    } else {
+      const run: RuleRun = { id: rule.id, title: rule.title, severity, ran: true, found: 0, skipped: null, ms: 0 };
+      runs.push(run);
+      toRun.push({ rule, severity, run, findings: [] });
+    }
   }
-  const notes = [...missingCounts].map(([k, n]) => `未导入${LEDGER_KIND_BY_ID.get(k)?.label ?? k}，跳过 ${n} 条规则`);
+  const before = (db.prepare("SELECT count(*) AS n FROM issues WHERE status = 'open'").get() as { n: number }).n;
+  beforeTables?.(toRun);
+  return { started, link, scope, ctx: ruleContext(db), runs, toRun, missingCounts, before, open: false };
+}
+
+function runPlanned(ctx: RuleContext, planned: PlannedRule): void {
+  const t0 = performance.now();
+  planned.findings = planned.rule.check(ctx);
+  planned.run.found = planned.findings.length;
+  planned.run.ms = Math.round(performance.now() - t0);
+}
+
+/** Opened before the first rule reads, so that every rule sees the same data. */
+function openSavepoint(db: Db, plan: CheckPlan): void {
+  db.exec('SAVEPOINT run_check');
+  plan.open = true;
+}
+
+/**
+ * The findings become issues, and issues of the rules that ran which nothing found any more close; then the check's
+ * savepoint is released. Returns how many closed.
+ */
+function saveAndCommit(db: Db, plan: CheckPlan): number {
+  const found = new Set<string>();
+  for (const p of plan.toRun) {
+    for (const key of saveFindings(db, p.rule, p.severity, p.findings, plan.started, plan.ctx.settings.operator)) found.add(key);
+  }
+  const closed = closeMissing(db, plan.toRun.map((p) => p.rule.id), found, plan.started, plan.ctx.settings.operator, plan.scope);
+  db.exec('RELEASE run_check');
+  plan.open = false;
+  return closed;
+}
+
+function endCheck(db: Db, plan: CheckPlan): void {
+  if (plan.open) db.exec('ROLLBACK TO run_check; RELEASE run_check');
+  dropCheckTables(db);
+  if (plan.scope) leaveScope(db);
+}
+
+function summarize(db: Db, plan: CheckPlan, closed: number): CheckSummary {
+  const notes = [...plan.missingCounts].map(([k, n]) => `未导入${LEDGER_KIND_BY_ID.get(k)?.label ?? k}，跳过 ${n} 条规则`);
   const { byFamily, byVillage } = openIssueCounts(db);
   const open = (db.prepare("SELECT count(*) AS n FROM issues WHERE status = 'open'").get() as { n: number }).n;
-  const summary: CheckSummary = { asOf: ctx.asOf, link, rules: runs, notes, byFamily, byVillage, opened: Math.max(0, open - before + closed), closed, open };
-  db.prepare('INSERT INTO check_runs (started_at, finished_at, summary) VALUES (?, ?, ?)').run(started, new Date().toISOString(), JSON.stringify(summary));
+  const summary: CheckSummary = {
+    asOf: plan.ctx.asOf, link: plan.link, rules: plan.runs, notes, byFamily, byVillage, opened: Math.max(0, open - plan.before + closed), closed, open,
+  };
+  db.prepare('INSERT INTO check_runs (started_at, finished_at, summary) VALUES (?, ?, ?)').run(plan.started, new Date().toISOString(), JSON.stringify(summary));
   return summary;
+}
+
+/** Link every record, run every enabled rule whose ledgers are present, and bring the issue list up to date. */
+export function runCheck(db: Db, options: CheckOptions = {}): CheckSummary {
+  const plan = beginCheck(db, options);
+  let closed: number;
+  try {
+    openSavepoint(db, plan);
+    for (const [i, p] of plan.toRun.entries()) {
+      options.onProgress?.(i, plan.toRun.length, `正在检查：${p.rule.title}`);
+      runPlanned(plan.ctx, p);
+    }
+    closed = saveAndCommit(db, plan);
+  } finally {
+    endCheck(db, plan);
+  }
+  return summarize(db, plan, closed);
+}
+
+/** Below this many records a second thread costs more to start (its own copy of the rules' tables) than it saves. */
+export const PARALLEL_MIN_RECORDS = 200_000;
+
+export interface ParallelOptions {
+  /** The built rule worker (dist/ruleWorker.mjs); null runs every rule on this thread. */
+  ruleWorker: string | URL | null;
+  minRecords?: number;
+}
+
+/**
+ * A full check with the rules shared between this thread and a second one (its own connection and tables), for a
+ * county on a machine with two cores; small workspaces and re-checks of a few households run as `runCheck`.
+ */
+export async function runCheckInParallel(db: Db, options: CheckOptions & ParallelOptions): Promise<CheckSummary> {
+  const records = (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
+  const { ruleWorker } = options;
+  if (!ruleWorker || options.households || records < (options.minRecords ?? PARALLEL_MIN_RECORDS)) return runCheck(db, options);
+  const share = { mine: [] as PlannedRule[], theirs: [] as PlannedRule[], helper: null as RuleHelper | null };
+  let plan: CheckPlan;
+  try {
+    plan = beginCheck(db, options, (toRun) => {
+      [share.mine, share.theirs] = shareRules(toRun, lastRuleTimes(db));
+      share.helper = startRuleHelper(ruleWorker, db.name, share.theirs.map((p) => p.rule.id));
+    });
+  } catch (error) {
+    share.helper?.stop();
+    throw error;
+  }
+  let closed: number;
+  try {
+    openSavepoint(db, plan);
+    for (const [i, p] of share.mine.entries()) {
+      options.onProgress?.(i, plan.toRun.length, `正在检查：${p.rule.title}`);
+      runPlanned(plan.ctx, p);
+    }
+    options.onProgress?.(share.mine.length, plan.toRun.length, '正在等待另一线程的检查结果');
+    const results = await share.helper?.results;
+    for (const p of share.theirs) {
+      const result = results?.get(p.rule.id);
+      if (!result) throw new Error(`rule worker returned nothing for ${p.rule.id}`);
+      p.findings = result.findings;
+      p.run.found = result.findings.length;
+      p.run.ms = result.ms;
+    }
+    closed = saveAndCommit(db, plan);
+  } finally {
+    share.helper?.stop();
+    endCheck(db, plan);
+  }
+  return summarize(db, plan, closed);
+}
+
+/** Each rule's time in the last full check, to share the rules out evenly. */
+function lastRuleTimes(db: Db): Map<string, number> {
+  const last = db.prepare('SELECT summary FROM check_runs ORDER BY id DESC LIMIT 20').pluck().all() as string[];
+  const full = last.map((s) => JSON.parse(s) as CheckSummary).find((s) => s.link.byId > 0);
+  return new Map((full?.rules ?? []).map((r) => [r.id, r.ms]));
+}
+
+/** The longest rules first, each to the thread with less to do (rules never timed count as a second each). */
+function shareRules(rules: readonly PlannedRule[], times: ReadonlyMap<string, number>): [PlannedRule[], PlannedRule[]] {
+  const cost = (p: PlannedRule) => times.get(p.rule.id) ?? 1000;
+  const bins: [PlannedRule[], PlannedRule[]] = [[], []];
+  const load = [0, 0];
+  for (const p of [...rules].sort((a, b) => cost(b) - cost(a))) {
+    const i = (load[0] ?? 0) <= (load[1] ?? 0) ? 0 : 1;
+    bins[i].push(p);
+    load[i] = (load[i] ?? 0) + cost(p);
+  }
+  const order = new Map(rules.map((p, i) => [p, i]));
+  return [bins[0].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)), bins[1]];
 }
 
 /** Open issues counted by rule family and by village, each split by severity: the check summary and the dashboard. */

@@ -1,10 +1,13 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseId, family } from '../../../src/main/rules/caseBuilders';
-import { runCheck } from '../../../src/main/rules/engine';
+import { runCheck, runCheckInParallel } from '../../../src/main/rules/engine';
 import { issueHistory, listIssues, setIssueStatus } from '../../../src/main/rules/issueStore';
 import { setRuleSetting } from '../../../src/main/rules/ruleSettings';
 import { parseSetting } from '../../../src/main/settings/settings';
 import type { Db } from '../../../src/main/workspace/workspace';
+import { checkedSampleCopy, tempDir } from '../../helpers';
 import { caseWorkspace } from './caseWorkspace';
 
 const twoHouseholds = () => caseWorkspace({
@@ -103,3 +106,39 @@ function saveSize(db: Db, size: number): void {
   db.prepare('UPDATE records SET household_size = ? WHERE household_no = ?').run(size, 'H1');
 }
 
+/** The rule worker the global setup built. */
+const RULE_WORKER = path.resolve('dist/ruleWorker.mjs');
+
+/** The sample with some helpers removed since its last check, so that a check has issues to open. */
+function changedSample(): Db {
+  const { db } = checkedSampleCopy();
+  db.prepare(`UPDATE records SET helper_name = NULL WHERE household_key IN (SELECT DISTINCT household_key FROM records
+    WHERE household_key IS NOT NULL ORDER BY household_key LIMIT 5)`).run();
+  return db;
+}
+
+const issueList = (db: Db) => listIssues(db).map((i) => `${i.key} ${i.status} ${i.message}`).sort();
+
+describe('a full check on two threads', () => {
+  it('opens and closes exactly the issues one thread does', async () => {
+    const one = changedSample();
+    const two = changedSample();
+    const alone = runCheck(one);
+    const shared = await runCheckInParallel(two, { ruleWorker: RULE_WORKER, minRecords: 0 });
+    expect(alone.opened).toBeGreaterThan(0);
+    expect(issueList(two)).toEqual(issueList(one));
+    expect(shared.rules.map((r) => [r.id, r.ran, r.found])).toEqual(alone.rules.map((r) => [r.id, r.ran, r.found]));
+    expect([shared.opened, shared.closed, shared.open]).toEqual([alone.opened, alone.closed, alone.open]);
+  });
+
+  it('fails when its rule worker dies, leaving the issue list as it was', async () => {
+    const db = changedSample();
+    const before = issueList(db);
+    const dying = path.join(tempDir(), 'dying.mjs');
+    fs.writeFileSync(dying, 'process.exit(3);\n');
+    await expect(runCheckInParallel(db, { ruleWorker: dying, minRecords: 0 })).rejects.toThrow(/rule worker exited \(3\)/);
+    expect(db.inTransaction).toBe(false);
+    expect(issueList(db)).toEqual(before);
+    expect(runCheck(db).opened).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Finding } from './types';
+
+/** What the rule worker is given: the workspace file and the rules it runs. */
+export interface RuleWorkerData {
+  file: string;
+  ruleIds: string[];
+}
+
+export type RuleWorkerMessage =
+  | { type: 'ran'; id: string; findings: Finding[]; ms: number }
+  | { type: 'done' }
+  | { type: 'failed'; message: string };
+
+export interface RuleHelper {
+  /** Each rule's findings and time, once the worker has run them all. */
+  results: Promise<Map<string, { findings: Finding[]; ms: number }>>;
+  stop(): void;
+}
+
+/** Run some rules on a second thread, over its own read-only connection to the workspace. */
+export function startRuleHelper(script: string | URL, file: string, ruleIds: readonly string[]): RuleHelper {
+  const data: RuleWorkerData = { file, ruleIds: [...ruleIds] };
+  const worker = new Worker(script, { workerData: data });
+  const results = new Promise<Map<string, { findings: Finding[]; ms: number }>>((resolve, reject) => {
+    const ran = new Map<string, { findings: Finding[]; ms: number }>();
+    worker.on('message', (message: RuleWorkerMessage) => {
+      if (message.type === 'ran') ran.set(message.id, { findings: message.findings, ms: message.ms });
+      else if (message.type === 'done') resolve(ran);
+      else reject(new Error(`rule worker: ${message.message}`));
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => reject(new Error(`rule worker exited (${code}) before it finished`)));
+  });
+  // Until awaited, a failure is not unhandled: the check awaits it after its own share of the rules.
+  results.catch(() => {});
+  return { results, stop: () => void worker.terminate() };
+}
+
+/** The built rule worker beside a built entry point (dist/), or null when running from sources (tests). */
+export function ruleWorkerBeside(moduleUrl: string): URL | null {
+  const url = new URL('./ruleWorker.mjs', moduleUrl);
+  return url.protocol === 'file:' && fs.existsSync(fileURLToPath(url)) ? url : null;
+}

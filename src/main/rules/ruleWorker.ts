@@ -1,0 +1,34 @@
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { ruleContext } from './engine';
+import type { RuleWorkerData, RuleWorkerMessage } from './ruleHelper';
+import { RULE_BY_ID } from './registry';
+
+/**
+ * Worker-thread entry of a check on two cores: runs its share of the rules over a read-only connection, which sees the
+ * links the check committed before starting it, and posts each rule's findings back.
+ */
+const port = parentPort;
+const data = workerData as RuleWorkerData;
+if (port) {
+  const post = (message: RuleWorkerMessage) => port.postMessage(message);
+  try {
+    const db = new Database(data.file, { readonly: true, fileMustExist: true });
+    try {
+      db.pragma('cache_size = -65536');
+      const ctx = ruleContext(db);
+      for (const id of data.ruleIds) {
+        const rule = RULE_BY_ID.get(id);
+        if (!rule) throw new Error(`no rule ${id}`);
+        const t0 = performance.now();
+        const findings = rule.check(ctx);
+        post({ type: 'ran', id, findings, ms: Math.round(performance.now() - t0) });
+      }
+      post({ type: 'done' });
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+  }
+}
