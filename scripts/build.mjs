@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { cli: 'src/main/cli/bin.ts', bench: 'scripts/bench.ts', jobWorker: 'src/main/jobs/jobWorker.ts', ruleWorker: 'src/main/rules/ruleWorker.ts' },
+  entryPoints: { cli: 'src/main/cli/bin.ts', bench: 'scripts/bench.ts', jobWorker: 'src/main/jobs/jobWorker.ts', ruleWorker: 'src/main/rules/ruleWorker.ts',
+    planWorker: 'src/main/import/planWorker.ts' },
   outdir: 'dist',
   outExtension: { '.js': '.mjs' },
   bundle: true,

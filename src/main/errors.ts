@@ -11,6 +11,8 @@ export type ErrorCode =
 export class UserError extends Error {
   readonly code: ErrorCode;
   readonly location: FileLocation;
+  /** The message without the location in front. */
+  readonly detail: string;
 
   constructor(code: ErrorCode, message: string, location: FileLocation = {}) {
     const where = describeLocation(location);
@@ -18,6 +20,7 @@ export class UserError extends Error {
     this.name = 'UserError';
     this.code = code;
     this.location = location;
+    this.detail = message;
   }
 }
 

@@ -4,7 +4,8 @@ import { carriedSummary } from '../corrections/carryCorrections';
 import { UserError } from '../errors';
 import { commitImport, type ImportProgress } from '../import/commitImport';
 import { MAX_FILE_BYTES } from '../import/importFile';
-import { planImport, type PlanOptions } from '../import/planImport';
+import type { PlanJob } from '../import/planAhead';
+import type { ImportPlan, PlanOptions } from '../import/planImport';
 import type { Db } from '../workspace/workspace';
 
 /** Files the desk sends (base64 in the contract) turned into imports. */
@@ -22,10 +23,16 @@ export const planOptions = ({ kind, map }: Upload): PlanOptions => ({
   ...(kind && isLedgerKindId(kind) ? { kind } : {}), ...(map && Object.keys(map).length > 0 ? { overrides: map } : {}),
 });
 
-/** Import one uploaded file; a file the clerk must fix is an outcome, not an exception, so the others still land. */
-export function importUpload(db: Db, f: Upload, onProgress: (p: ImportProgress) => void): ImportOutcome {
+/** What the planner reads of an uploaded file. */
+export const planJobOf = (f: Upload): PlanJob => ({ bytes: decodeFile(f), name: f.name, options: planOptions(f) });
+
+/**
+ * Import one uploaded file from its plan (made ahead, on another thread); a file the clerk must fix is an outcome, not
+ * an exception, so the others still land.
+ */
+export async function importUpload(db: Db, f: Upload, plan: Promise<ImportPlan>, onProgress: (p: ImportProgress) => void): Promise<ImportOutcome> {
   try {
-    const report = commitImport(db, planImport(db, decodeFile(f), f.name, planOptions(f)), onProgress);
+    const report = commitImport(db, await plan, onProgress);
     return {
       file: f.name, ok: true, kind: report.kindLabel, rows: report.rowsImported,
       message: `${report.kindLabel}：导入 ${report.rowsImported} 行${report.skipped.length ? `，跳过 ${report.skipped.length} 行` : ''}` +

@@ -10,7 +10,7 @@ import { importFile, readInputFile } from '../import/importFile';
 import { planImport, type MappingOverrides, type PlanOptions } from '../import/planImport';
 import { previewImport } from '../import/previewImport';
 import { runCheckInParallel, type CheckSummary } from '../rules/engine';
-import { ruleWorkerBeside } from '../rules/ruleHelper';
+import { builtWorker } from '../jobs/builtWorker';
 import { writeIssuesJson } from '../rules/issueExport';
 import { setIssuePlan, setIssueStatus } from '../rules/issueStore';
 import { writeAtomically } from '../export/atomicFile';
@@ -148,7 +148,7 @@ async function cmdCheck(args: string[], out: NodeJS.WritableStream): Promise<num
       if (!kind) throw badInput(`--source 的格式应为“台账类型=文件”，收到“${spec}”。`);
       out.write(`${formatImportReport(importFile(db, spec.slice(eq + 1), { kind }))}\n`);
     }
-    const summary = await runCheckInParallel(db, { ruleWorker: ruleWorkerBeside(import.meta.url) });
+    const summary = await runCheckInParallel(db, { ruleWorker: builtWorker(import.meta.url, 'ruleWorker') });
     out.write(`${formatCheckSummary(summary)}\n`);
     if (values.json) writeIssuesJson(db, summary, values.json);
     const xlsx = values.xlsx;

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { JobRequest } from '../../shared/api/contract';
 import { failureOf } from '../api/failure';
-import { ruleWorkerBeside } from '../rules/ruleHelper';
+import { builtWorker } from './builtWorker';
 import { openWorkspace } from '../workspace/workspace';
 import { runJob, type JobEvent, type JobResult } from './runJob';
 
@@ -26,7 +26,9 @@ if (port) {
     const db = openWorkspace(data.workspace);
     try {
       const emit = (event: JobEvent) => post({ type: 'event', event });
-      post({ type: 'result', result: await runJob(db, data.exportDir, data.request, emit, ruleWorkerBeside(import.meta.url)) });
+      post({ type: 'result', result: await runJob(db, data.exportDir, data.request, emit, {
+        rules: builtWorker(import.meta.url, 'ruleWorker'), plans: builtWorker(import.meta.url, 'planWorker'),
+      }) });
     } finally {
       db.close();
     }

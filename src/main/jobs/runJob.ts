@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { CheckOutcome, ExportOutcome, ImportOutcome, JobRequest } from '../../shared/api/contract';
-import { importUpload } from '../api/uploads';
+import { importUpload, planJobOf } from '../api/uploads';
+import { importInOrder, Planner } from '../import/planAhead';
 import { runExport } from '../export/runExport';
 import { runCheckInParallel } from '../rules/engine';
 import type { Db } from '../workspace/workspace';
@@ -13,24 +14,33 @@ export type JobEvent =
 
 export type JobResult = { checked: CheckOutcome } | { exported: ExportOutcome } | { imported: ImportOutcome[] };
 
-/** `ruleWorker`: the built rule worker, for a full check on two cores (null: one thread). */
+/** The built worker entries that take work to a second thread (null: it stays on this one). */
+export interface Workers {
+  rules: URL | null;
+  plans: URL | null;
+}
+
 export async function runJob(
-  db: Db, exportDir: string, job: JobRequest, emit: (event: JobEvent) => void, ruleWorker: URL | null = null,
+  db: Db, exportDir: string, job: JobRequest, emit: (event: JobEvent) => void, workers: Workers = { rules: null, plans: null },
 ): Promise<JobResult> {
   switch (job.kind) {
     case 'import': {
-      const outcomes: ImportOutcome[] = [];
-      for (const [i, file] of job.files.entries()) {
-        const label = `正在导入第 ${i + 1}/${job.files.length} 个文件：${file.name}`;
-        emit({ type: 'progress', done: 0, total: 0, label });
-        const outcome = importUpload(db, file, (p) => emit({ type: 'progress', done: p.done, total: p.total, label: `${label}（${p.phase === 'extract' ? '读取' : '写入'}）` }));
-        outcomes.push(outcome);
-        emit({ type: 'imported', outcome });
+      const planner = new Planner(db, workers.plans);
+      try {
+        const outcomes = await importInOrder(planner, job.files, planJobOf, async (file, plan, i) => {
+          const label = `正在导入第 ${i + 1}/${job.files.length} 个文件：${file.name}`;
+          emit({ type: 'progress', done: 0, total: 0, label });
+          const outcome = await importUpload(db, file, plan, (p) => emit({ type: 'progress', done: p.done, total: p.total, label: `${label}（${p.phase === 'extract' ? '读取' : '写入'}）` }));
+          emit({ type: 'imported', outcome });
+          return outcome;
+        });
+        return { imported: outcomes };
+      } finally {
+        planner.close();
       }
-      return { imported: outcomes };
     }
     case 'check': {
-      const s = await runCheckInParallel(db, { ruleWorker, onProgress: (done, total, label) => emit({ type: 'progress', done, total, label }) });
+      const s = await runCheckInParallel(db, { ruleWorker: workers.rules, onProgress: (done, total, label) => emit({ type: 'progress', done, total, label }) });
       return { checked: { open: s.open, closed: s.closed, notes: s.notes, byFamily: s.byFamily } };
     }
     case 'export': {

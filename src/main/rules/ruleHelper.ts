@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from './types';
 
@@ -39,8 +37,3 @@ export function startRuleHelper(script: string | URL, file: string, ruleIds: rea
   return { results, stop: () => void worker.terminate() };
 }
 
-/** The built rule worker beside a built entry point (dist/), or null when running from sources (tests). */
-export function ruleWorkerBeside(moduleUrl: string): URL | null {
-  const url = new URL('./ruleWorker.mjs', moduleUrl);
-  return url.protocol === 'file:' && fs.existsSync(fileURLToPath(url)) ? url : null;
-}

@@ -1,0 +1,124 @@
+import { Worker } from 'node:worker_threads';
+import type { FileLocation } from '../../shared/errors';
+import { UserError, type ErrorCode } from '../errors';
+import type { Db } from '../workspace/workspace';
+import { planImport, type ImportPlan, type PlanOptions } from './planImport';
+
+export interface PlanJob {
+  bytes: Uint8Array;
+  name: string;
+  options: PlanOptions;
+}
+
+export type PlanWorkerMessage =
+  | { id: number; plan: ImportPlan }
+  | { id: number; failure: { code: ErrorCode; detail: string; location: FileLocation } }
+  | { id: number; internal: string };
+
+export interface PlanWorkerData {
+  workspace: string;
+}
+
+interface Waiting {
+  resolve: (plan: ImportPlan) => void;
+  reject: (error: Error) => void;
+}
+
+/** Bytes above which a file's worker is replaced once it has planned it: its heap is gigabytes it would keep a while. */
+const LARGE_FILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Reads and plans the files of a batch import on a second thread, so that the next file is read while this one is
+ * written: reading a county's files is about half of importing them (measured). Plans come back in the order asked.
+ * Without a worker script (running from sources) it plans on this thread.
+ */
+export class Planner {
+  private worker: Worker | null = null;
+  private readonly waiting = new Map<number, Waiting & { bytes: number }>();
+  private nextId = 0;
+
+  constructor(private readonly db: Db, private readonly script: URL | null) {}
+
+  private spawn(script: URL): Worker {
+    const data: PlanWorkerData = { workspace: this.db.name };
+    const worker = new Worker(script, { workerData: data });
+    worker.on('message', (m: PlanWorkerMessage) => this.settle(m));
+    const fail = (error: Error) => {
+      for (const w of this.waiting.values()) w.reject(error);
+      this.waiting.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`plan worker exited (${code})`)));
+    return worker;
+  }
+
+  /** Let a worker that read a large file go, freeing its heap at once; the next request starts a new one. */
+  private retire(): void {
+    const worker = this.worker;
+    this.worker = null;
+    worker?.removeAllListeners();
+    void worker?.terminate();
+  }
+
+  private settle(m: PlanWorkerMessage): void {
+    const w = this.waiting.get(m.id);
+    this.waiting.delete(m.id);
+    if (!w) return;
+    if (w.bytes > LARGE_FILE_BYTES && this.waiting.size === 0) this.retire();
+    if ('plan' in m) w.resolve(m.plan);
+    else if ('failure' in m) w.reject(new UserError(m.failure.code, m.failure.detail, m.failure.location));
+    else w.reject(new Error(m.internal));
+  }
+
+  /** The plan of a file, as `planImport` makes it; a file the clerk must fix rejects with its UserError. */
+  plan(job: PlanJob): Promise<ImportPlan> {
+    if (!this.script) {
+      try {
+        return Promise.resolve(planImport(this.db, job.bytes, job.name, job.options));
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    this.worker ??= this.spawn(this.script);
+    const id = this.nextId++;
+    const promise = new Promise<ImportPlan>((resolve, reject) => this.waiting.set(id, { resolve, reject, bytes: job.bytes.length }));
+    // Read ahead: nobody awaits it until the file before it is written.
+    promise.catch(() => {});
+    this.worker.postMessage({ id, ...job });
+    return promise;
+  }
+
+  close(): void {
+    this.retire();
+  }
+}
+
+/**
+ * Import items in order, each planned while the one before it is written. A write that saved a mapping template (the
+ * clerk mapped columns by hand) has the next file planned again, so that it uses the template.
+ */
+export async function importInOrder<T, R>(
+  planner: Planner, items: readonly T[], jobOf: (item: T) => PlanJob,
+  write: (item: T, plan: Promise<ImportPlan>, index: number) => Promise<R>,
+): Promise<R[]> {
+  const request = (i: number): Promise<ImportPlan> | null => {
+    if (i >= items.length) return null;
+    try {
+      return planner.plan(jobOf(items[i] as T));
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+  const results: R[] = [];
+  let next = request(0);
+  for (const [i, item] of items.entries()) {
+    const current = next ?? Promise.reject(new Error('import: no plan'));
+    // The next file is read once this one's plan is here, never two at a time: a county's largest file alone takes
+    // gigabytes to read.
+    const plan = await current.catch(() => null);
+    next = request(i + 1);
+    results.push(await write(item, current, i));
+    if (plan?.userCorrected) next = request(i + 1);
+  }
+  return results;
+}

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../../src/main/errors';
+import { commitImport } from '../../../src/main/import/commitImport';
+import { readInputFile } from '../../../src/main/import/importFile';
+import { importInOrder, Planner } from '../../../src/main/import/planAhead';
+import type { PlanOptions } from '../../../src/main/import/planImport';
+import { listSources } from '../../../src/main/import/store';
+import type { Db } from '../../../src/main/workspace/workspace';
+import { snapshot, tempDir, tempWorkspace, writeFile } from '../../helpers';
+
+/** The plan worker the global setup built. */
+const PLAN_WORKER = pathToFileURL(path.resolve('dist/planWorker.mjs'));
+
+interface Item { file: string; options: PlanOptions }
+
+/** Import files in order through a planner: each outcome is the rows imported or the clerk's error message. */
+async function importAll(db: Db, planner: Planner, items: Item[]): Promise<(number | string)[]> {
+  try {
+    return await importInOrder(planner, items, (i) => ({ bytes: readInputFile(i.file), name: path.basename(i.file), options: i.options }),
+      async (_item, plan) => {
+        try {
+          return commitImport(db, await plan).rowsImported;
+        } catch (error) {
+          if (error instanceof UserError) return error.message;
+          throw error;
+        }
+      });
+  } finally {
+    planner.close();
+  }
+}
+
+const HEADERS = '成员,证照号,关系\n';
+
+describe('a batch import read one file ahead on a second thread', () => {
+  it('imports what one thread imports, and reports a bad file with the same message, naming file and row', async () => {
+    const dir = tempDir();
+    const items: Item[] = [
+      { file: writeFile(dir, '一村.csv', '姓名,身份证号码,与户主关系\n王芳,11010519491231002X,户主\n李强,440524188001010014,配偶\n'), options: {} },
+      { file: writeFile(dir, '无姓名.csv', '性别,与户主关系\n男,户主\n'), options: {} },
+      { file: writeFile(dir, '二村.csv', '姓名,身份证号码,与户主关系\n张伟,110105194912310021,户主\n'), options: {} },
+    ];
+    const two = tempWorkspace().db;
+    const one = tempWorkspace().db;
+    const shared = await importAll(two, new Planner(two, PLAN_WORKER), items);
+    const alone = await importAll(one, new Planner(one, null), items);
+    expect(shared).toEqual(alone);
+    expect(shared[0]).toBe(2);
+    expect(shared[1]).toMatch(/无姓名\.csv.*没有找到姓名列或证件号码列|未找到可识别的表头/);
+    expect(snapshot(two).replace(/"imported_at":"[^"]*"|\d{4}-\d\d-\d\dT[\d:.]+Z/g, '')).toBe(snapshot(one).replace(/"imported_at":"[^"]*"|\d{4}-\d\d-\d\dT[\d:.]+Z/g, ''));
+  });
+
+  it('plans the next file again after one that saved a mapping template, so that it uses the template', async () => {
+    const { db } = tempWorkspace();
+    const dir = tempDir();
+    const outcomes = await importAll(db, new Planner(db, PLAN_WORKER), [
+      { file: writeFile(dir, 'a.csv', `${HEADERS}王芳,11010519491231002X,户主\n`), options: { kind: 'card', overrides: { 成员: '姓名', 证照号: 'id_number', 关系: '与户主关系' } } },
+      { file: writeFile(dir, 'b.csv', `${HEADERS}李强,440524188001010014,户主\n`), options: {} },
+    ]);
+    expect(outcomes).toEqual([1, 1]);
+    expect(listSources(db).map((s) => s.kind)).toEqual(['card', 'card']);
+    expect(db.prepare("SELECT id_number FROM records WHERE name = '李强'").pluck().get()).toBe('440524188001010014');
+  });
+
+});
