@@ -1,6 +1,7 @@
+import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { FileLocation } from '../../shared/errors';
-import { UserError, type ErrorCode } from '../errors';
+import { badInput, UserError, type ErrorCode } from '../errors';
 import type { Db } from '../workspace/workspace';
 import { planImport, type ImportPlan, type PlanOptions } from './planImport';
 
@@ -22,7 +23,14 @@ export interface PlanWorkerData {
 interface Waiting {
   resolve: (plan: ImportPlan) => void;
   reject: (error: Error) => void;
+  name: string;
+  bytes: number;
 }
+
+/** The reader's heap: most of the memory, at most 8 GB, so that a runaway file fails alone instead of swapping. */
+const defaultHeapMb = (): number => Math.min(8192, Math.floor((os.totalmem() / 1048576) * 0.6));
+
+const outOfMemory = (error: Error): boolean => (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
 
 /** Bytes above which a file's worker is replaced once it has planned it: its heap is gigabytes it would keep a while. */
 const LARGE_FILE_BYTES = 16 * 1024 * 1024;
@@ -34,17 +42,23 @@ const LARGE_FILE_BYTES = 16 * 1024 * 1024;
  */
 export class Planner {
   private worker: Worker | null = null;
-  private readonly waiting = new Map<number, Waiting & { bytes: number }>();
+  private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
 
-  constructor(private readonly db: Db, private readonly script: URL | null) {}
+  constructor(private readonly db: Db, private readonly script: URL | null, private readonly heapMb = defaultHeapMb()) {}
 
   private spawn(script: URL): Worker {
     const data: PlanWorkerData = { workspace: this.db.name };
-    const worker = new Worker(script, { workerData: data });
+    const worker = new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     worker.on('message', (m: PlanWorkerMessage) => this.settle(m));
     const fail = (error: Error) => {
-      for (const w of this.waiting.values()) w.reject(error);
+      // A worker that failed is gone: the next file gets a new one.
+      if (this.worker === worker) this.worker = null;
+      for (const w of this.waiting.values()) {
+        w.reject(outOfMemory(error)
+          ? badInput(`读取时内存不足（上限 ${this.heapMb} MB）：文件过大或已损坏。请把它拆成几个较小的文件再导入。`, { file: w.name })
+          : error);
+      }
       this.waiting.clear();
     };
     worker.on('error', fail);
@@ -81,7 +95,7 @@ export class Planner {
     }
     this.worker ??= this.spawn(this.script);
     const id = this.nextId++;
-    const promise = new Promise<ImportPlan>((resolve, reject) => this.waiting.set(id, { resolve, reject, bytes: job.bytes.length }));
+    const promise = new Promise<ImportPlan>((resolve, reject) => this.waiting.set(id, { resolve, reject, name: job.name, bytes: job.bytes.length }));
     // Read ahead: nobody awaits it until the file before it is written.
     promise.catch(() => {});
     this.worker.postMessage({ id, ...job });

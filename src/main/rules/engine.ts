@@ -293,12 +293,32 @@ function shareRules(rules: readonly PlannedRule[], times: ReadonlyMap<string, nu
   return [bins[0].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)), bins[1]];
 }
 
+/**
+ * Open issues by rule and severity, and by village and severity, grouped in the order of the open-issue indexes so that
+ * nothing is sorted: a re-check of one household returns these counts for the whole county.
+ */
+export const OPEN_BY_RULE_SQL = `SELECT rule, severity, count(*) AS count FROM issues INDEXED BY issues_open_rule
+  WHERE status = 'open' GROUP BY rule, severity`;
+export const OPEN_BY_VILLAGE_SQL = `SELECT village, severity, count(*) AS count FROM issues INDEXED BY issues_open_village
+  WHERE status = 'open' GROUP BY village, severity`;
+
+const byKeys = <T extends { severity: string }>(key: (row: T) => string) => (a: T, b: T): number =>
+  key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.severity < b.severity ? -1 : a.severity > b.severity ? 1 : 0;
+
 /** Open issues counted by rule family and by village, each split by severity: the check summary and the dashboard. */
 export function openIssueCounts(db: Db): Pick<CheckSummary, 'byFamily' | 'byVillage'> {
-  const byFamily = (db.prepare(`SELECT substr(rule, 1, instr(rule, '.') - 1) AS family, severity, count(*) AS count
-    FROM issues WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2`).all() as CheckSummary['byFamily'])
-    .filter((r) => Object.hasOwn(RULE_FAMILIES, r.family) && Object.hasOwn(SEVERITIES, r.severity));
-  const byVillage = db.prepare(`SELECT coalesce(village, '（未知村）') AS village, severity, count(*) AS count
-    FROM issues WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2`).all() as CheckSummary['byVillage'];
-  return { byFamily, byVillage };
+  const families = new Map<string, CheckSummary['byFamily'][number]>();
+  for (const r of db.prepare(OPEN_BY_RULE_SQL).all() as { rule: string; severity: Severity; count: number }[]) {
+    const family = r.rule.slice(0, r.rule.indexOf('.')) as RuleFamily;
+    if (!Object.hasOwn(RULE_FAMILIES, family) || !Object.hasOwn(SEVERITIES, r.severity)) continue;
+    const entry = families.get(`${family}|${r.severity}`);
+    if (entry) entry.count += r.count;
+    else families.set(`${family}|${r.severity}`, { family, severity: r.severity, count: r.count });
+  }
+  const byVillage = (db.prepare(OPEN_BY_VILLAGE_SQL).all() as { village: string | null; severity: Severity; count: number }[])
+    .map((r) => ({ ...r, village: r.village ?? '（未知村）' }));
+  return {
+    byFamily: [...families.values()].sort(byKeys((r) => r.family)),
+    byVillage: byVillage.sort(byKeys((r) => r.village)),
+  };
 }

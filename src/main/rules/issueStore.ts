@@ -100,9 +100,13 @@ export function saveFindings(db: Db, rule: RuleMeta, severity: Severity, finding
 export function closeMissing(
   db: Db, ruleIds: readonly string[], found: ReadonlySet<string>, now: string, actor: string, households: readonly string[] | null = null,
 ): number {
-  const open = db.prepare(`SELECT key FROM issues WHERE status IN ('open', 'deferred') AND rule IN (SELECT value FROM json_each(?))
-      AND (? IS NULL OR household_key IN (SELECT value FROM json_each(?)))`)
-    .all(JSON.stringify(ruleIds), households ? 1 : null, JSON.stringify(households ?? [])) as { key: string }[];
+  const open = (households
+    // A re-check of a few households reaches their issues from the households (CROSS JOIN fixes that order), not by
+    // scanning every open issue.
+    ? db.prepare(`SELECT i.key FROM json_each(?) h CROSS JOIN issues i ON i.household_key = h.value
+        WHERE i.status IN ('open', 'deferred') AND i.rule IN (SELECT value FROM json_each(?))`).all(JSON.stringify(households), JSON.stringify(ruleIds))
+    : db.prepare(`SELECT key FROM issues WHERE status IN ('open', 'deferred') AND rule IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ruleIds))) as { key: string }[];
   const close = db.prepare("UPDATE issues SET status = 'resolved', status_reason = ?, status_until = NULL WHERE key = ?");
   const history = db.prepare(HISTORY_SQL);
   let closed = 0;

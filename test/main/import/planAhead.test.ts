@@ -64,4 +64,17 @@ describe('a batch import read one file ahead on a second thread', () => {
     expect(db.prepare("SELECT id_number FROM records WHERE name = '李强'").pluck().get()).toBe('440524188001010014');
   });
 
+
+  it('refuses a file whose reading outgrows the reader\'s memory, naming it, and goes on with the next', async () => {
+    const { db } = tempWorkspace();
+    const dir = tempDir();
+    const rows = Array.from({ length: 400_000 }, (_, i) => `人${i},1101051949123${String(i % 10000).padStart(4, '0')}X,户主,备注${i}\n`).join('');
+    const outcomes = await importAll(db, new Planner(db, PLAN_WORKER, 48), [
+      { file: writeFile(dir, '巨大.csv', `姓名,身份证号码,与户主关系,备注\n${rows}`), options: {} },
+      { file: writeFile(dir, '一村.csv', '姓名,身份证号码,与户主关系\n王芳,11010519491231002X,户主\n'), options: {} },
+    ]);
+    expect(outcomes).toEqual([expect.stringMatching(/^文件“巨大\.csv”：读取时内存不足（上限 48 MB）/), 1]);
+    expect(listSources(db).map((s) => s.fileName)).toEqual(['一村.csv']);
+  });
 });
+

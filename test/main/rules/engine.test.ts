@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseId, family } from '../../../src/main/rules/caseBuilders';
-import { runCheck, runCheckInParallel } from '../../../src/main/rules/engine';
+import { openIssueCounts, runCheck, runCheckInParallel } from '../../../src/main/rules/engine';
 import { issueHistory, listIssues, setIssueStatus } from '../../../src/main/rules/issueStore';
 import { setRuleSetting } from '../../../src/main/rules/ruleSettings';
 import { parseSetting } from '../../../src/main/settings/settings';
@@ -142,3 +142,19 @@ describe('a full check on two threads', () => {
     expect(runCheck(db).opened).toBeGreaterThan(0);
   });
 });
+
+describe('open issue counts', () => {
+  it('by family and by village, each by severity, in order: the same as grouping every open issue', () => {
+    const db = changedSample();
+    runCheck(db);
+    db.prepare("UPDATE issues SET village = NULL WHERE rowid IN (SELECT rowid FROM issues WHERE status = 'open' LIMIT 3)").run();
+    const { byFamily, byVillage } = openIssueCounts(db);
+    expect(byFamily).toEqual(db.prepare(`SELECT substr(rule, 1, instr(rule, '.') - 1) AS family, severity, count(*) AS count
+      FROM issues WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2`).all());
+    expect(byVillage).toEqual(db.prepare(`SELECT coalesce(village, '（未知村）') AS village, severity, count(*) AS count
+      FROM issues WHERE status = 'open' GROUP BY 1, 2 ORDER BY 1, 2`).all());
+    expect(byVillage.map((v) => v.village)).toContain('（未知村）');
+    expect(new Set(byFamily.map((f) => f.family)).size).toBeGreaterThan(3);
+  });
+});
+

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OPEN_BY_RULE_SQL, OPEN_BY_VILLAGE_SQL } from '../../../src/main/rules/engine';
 import { openWorkspace } from '../../../src/main/workspace/workspace';
 import { tempDir } from '../../helpers';
 
@@ -58,6 +59,14 @@ describe('migrations N−1 → N', () => {
     expect(index?.sql).toMatch(/WHERE id_status <> 'ok'/);
     const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM records r WHERE r.id_status <> 'ok' AND r.id_status = ?").all('checksum') as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/records_id_problem/);
+    db.close();
+  });
+
+  it('5 → 6 indexes the open issues, and the counts by family and by village read those indexes alone', () => {
+    const db = migrateFrom(5);
+    const plans = [OPEN_BY_RULE_SQL, OPEN_BY_VILLAGE_SQL].map((sql) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join(' '));
+    expect(plans[0]).toMatch(/COVERING INDEX issues_open_rule/);
+    expect(plans[1]).toMatch(/COVERING INDEX issues_open_village/);
     db.close();
   });
 });
