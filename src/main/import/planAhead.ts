@@ -114,6 +114,8 @@ export class Planner {
 export async function importInOrder<T, R>(
   planner: Planner, items: readonly T[], jobOf: (item: T) => PlanJob,
   write: (item: T, plan: Promise<ImportPlan>, index: number) => Promise<R>,
+  /** Called as each item's turn comes, before its plan is awaited: the clerk sees which file is being read. */
+  onTurn: (item: T, index: number) => void = () => {},
 ): Promise<R[]> {
   const request = (i: number): Promise<ImportPlan> | null => {
     if (i >= items.length) return null;
@@ -127,6 +129,7 @@ export async function importInOrder<T, R>(
   let next = request(0);
   for (const [i, item] of items.entries()) {
     const current = next ?? Promise.reject(new Error('import: no plan'));
+    onTurn(item, i);
     // The next file is read once this one's plan is here, never two at a time: a county's largest file alone takes
     // gigabytes to read.
     const plan = await current.catch(() => null);

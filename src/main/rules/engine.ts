@@ -158,17 +158,20 @@ function beginCheck(db: Db, options: CheckOptions, beforeTables?: (toRun: readon
   return { started, link, scope, ctx: ruleContext(db), runs, toRun, missingCounts, before, open: false };
 }
 
-function runPlanned(ctx: RuleContext, planned: PlannedRule): void {
-  const t0 = performance.now();
-  planned.findings = planned.rule.check(ctx);
-  planned.run.found = planned.findings.length;
-  planned.run.ms = Math.round(performance.now() - t0);
-}
-
-/** Opened before the first rule reads, so that every rule sees the same data. */
-function openSavepoint(db: Db, plan: CheckPlan): void {
+/**
+ * Open the check's savepoint (before the first rule reads, so that every rule sees the same data) and run these rules
+ * on this thread, reporting each.
+ */
+function runRules(db: Db, plan: CheckPlan, rules: readonly PlannedRule[], onProgress: CheckOptions['onProgress']): void {
   db.exec('SAVEPOINT run_check');
   plan.open = true;
+  for (const [i, p] of rules.entries()) {
+    onProgress?.(i, plan.toRun.length, `正在检查：${p.rule.title}`);
+    const t0 = performance.now();
+    p.findings = p.rule.check(plan.ctx);
+    p.run.found = p.findings.length;
+    p.run.ms = Math.round(performance.now() - t0);
+  }
 }
 
 /**
@@ -208,11 +211,7 @@ export function runCheck(db: Db, options: CheckOptions = {}): CheckSummary {
   const plan = beginCheck(db, options);
   let closed: number;
   try {
-    openSavepoint(db, plan);
-    for (const [i, p] of plan.toRun.entries()) {
-      options.onProgress?.(i, plan.toRun.length, `正在检查：${p.rule.title}`);
-      runPlanned(plan.ctx, p);
-    }
+    runRules(db, plan, plan.toRun, options.onProgress);
     closed = saveAndCommit(db, plan);
   } finally {
     endCheck(db, plan);
@@ -250,11 +249,7 @@ export async function runCheckInParallel(db: Db, options: CheckOptions & Paralle
   }
   let closed: number;
   try {
-    openSavepoint(db, plan);
-    for (const [i, p] of share.mine.entries()) {
-      options.onProgress?.(i, plan.toRun.length, `正在检查：${p.rule.title}`);
-      runPlanned(plan.ctx, p);
-    }
+    runRules(db, plan, share.mine, options.onProgress);
     options.onProgress?.(share.mine.length, plan.toRun.length, '正在等待另一线程的检查结果');
     const results = await share.helper?.results;
     for (const p of share.theirs) {
