@@ -5,9 +5,10 @@ import { corruptWorkspace, isCorruptionError } from '../workspace/workspace';
  * What the clerk is told when a call or a job fails: their own mistake in their words, a damaged workspace with how to
  * restore it, anything else as an internal error logged for the technician.
  */
-export function failureOf(error: unknown, context: string): { code: string; message: string } {
+export function failureOf(error: unknown, context: string, workspace: string | null = null): { code: string; message: string } {
   if (error instanceof UserError) return { code: error.code, message: error.message };
-  if (isCorruptionError(error)) return { code: 'WORKSPACE_CORRUPT', message: corruptWorkspace().message };
+  // Damage found in the middle of a query names the file as damage found on open does.
+  if (isCorruptionError(error)) return { code: 'WORKSPACE_CORRUPT', message: corruptWorkspace(workspace ?? undefined).message };
   process.stderr.write(`内部错误（${context}）：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return { code: 'INTERNAL', message: '程序内部错误，已记录。请重试；如反复出现，请把工作区和操作步骤交给技术人员。' };
 }

@@ -43,7 +43,7 @@ export async function cmdServe(args: string[], out: NodeJS.WritableStream): Prom
     out.write('正在准备示例乡镇（首次约需一分钟）…\n');
     await handlers['workspace:openSample']({});
   }
-  const server = await startServer({ handlers, rendererDir: rendererDir(), exportDir: session.exportDir, port });
+  const server = await startServer({ handlers, rendererDir: rendererDir(), exportDir: session.exportDir, port, workspace: () => session.file });
   out.write(`对账已在浏览器模式启动：${server.url}\n（仅本机可访问；地址中的 token 是本次运行的访问令牌。按 Ctrl+C 退出。）\n`);
   if (!values['no-open']) openBrowser(server.url);
   await new Promise<void>((resolve) => {

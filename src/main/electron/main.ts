@@ -58,7 +58,7 @@ if (!app.requestSingleInstanceLock()) {
     for (const call of CALLS) {
       ipcMain.handle(`duizhang:${call}`, (event, input: unknown) => {
         if (!trustedSender(event, window?.webContents ?? null)) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自未知页面的请求。' } };
-        return dispatch(handlers, call, input);
+        return dispatch(handlers, call, input, () => session.file);
       });
     }
     Menu.setApplicationMenu(menu());

@@ -33,6 +33,6 @@ if (port) {
       db.close();
     }
   } catch (error) {
-    post({ type: 'failed', error: failureOf(error, `后台任务 ${data.request.kind}`) });
+    post({ type: 'failed', error: failureOf(error, `后台任务 ${data.request.kind}`, data.workspace) });
   }
 }

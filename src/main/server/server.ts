@@ -20,6 +20,8 @@ export interface ServerOptions {
   exportDir: string;
   port?: number;
   token?: string;
+  /** The open workspace file, named when a call finds it damaged. */
+  workspace?: () => string | null;
 }
 
 export interface RunningServer {
@@ -59,7 +61,9 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 /** Run one call: parse the input with the contract's schema, run the handler, wrap the outcome. */
-export async function dispatch(handlers: Handlers, call: string, input: unknown): Promise<Result<unknown>> {
+export async function dispatch(
+  handlers: Handlers, call: string, input: unknown, workspace: () => string | null = () => null,
+): Promise<Result<unknown>> {
   if (!isCallName(call)) return failure('NOT_FOUND', `没有接口“${call}”。`);
   const parsed = parseInput(call, input);
   if (!parsed.ok) return failure('BAD_INPUT', parsed.message);
@@ -67,7 +71,7 @@ export async function dispatch(handlers: Handlers, call: string, input: unknown)
     const handler = handlers[call] as (input: unknown) => unknown;
     return { ok: true, value: await handler(parsed.value) };
   } catch (error) {
-    const { code, message } = failureOf(error, call);
+    const { code, message } = failureOf(error, call, workspace());
     return failure(code, message);
   }
 }
@@ -87,7 +91,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         } catch (error) {
           return sendJson(res, 400, failure('BAD_INPUT', error instanceof UserError ? error.message : '请求内容不是有效的 JSON。'));
         }
-        return sendJson(res, 200, await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), input));
+        return sendJson(res, 200, await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), input, options.workspace));
       }
       if (req.method === 'GET' && url.pathname.startsWith('/download/')) {
         if (!sameToken(url.searchParams.get('token'), token)) return send(res, 403, '访问令牌无效。', 'text/plain; charset=utf-8');

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createHandlers, Session } from '../../../src/main/api/handlers';
+import { createHandlers, Session, type Handlers } from '../../../src/main/api/handlers';
+import { dispatch } from '../../../src/main/server/server';
 import { backupDir, KEEP_BACKUPS, listBackups, restoreBackup, takeBackup } from '../../../src/main/workspace/backups';
 import { loadSettings, saveSetting } from '../../../src/main/settings/settings';
 import { openWorkspace } from '../../../src/main/workspace/workspace';
@@ -128,4 +129,13 @@ describe('automatic backups and restore', () => {
     expect(() => handlers['backups:restore']({ path: ws, backup: 'nope.db' })).toThrow(/没有备份/);
     session.close();
   });
+
+  it('damage SQLite finds in the middle of a call is reported as damage found on open is, naming the workspace', async () => {
+    const damaged = Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+    const handlers = { 'workspace:info': () => { throw damaged; } } as unknown as Handlers;
+    expect(await dispatch(handlers, 'workspace:info', {}, () => '/乡镇/青山乡.db')).toEqual({
+      ok: false, error: { code: 'WORKSPACE_CORRUPT', message: expect.stringMatching(/^工作区文件“\/乡镇\/青山乡\.db”已损坏.*duizhang restore “\/乡镇\/青山乡\.db”/) },
+    });
+  });
 });
+
