@@ -14,7 +14,7 @@ import { issuePage } from '../src/main/api/views';
 import { startServer } from '../src/main/server/server';
 import { writeCorrectedLedger } from '../src/main/export/ledgerExport';
 import { commitImport } from '../src/main/import/commitImport';
-import { importFile, readInputFile } from '../src/main/import/importFile';
+import { fileJob, importFile } from '../src/main/import/importFile';
 import { importInOrder, Planner } from '../src/main/import/planAhead';
 import { listSources } from '../src/main/import/store';
 import { sniffFormat } from '../src/main/import/sniff';
@@ -78,9 +78,12 @@ async function importAll(): Promise<StageResult> {
   const started = performance.now();
   // As the desk's import job does it: each file read on a second thread while the one before it is written.
   const planner = new Planner(db, builtWorker(import.meta.url, 'planWorker'));
-  const counts = await importInOrder(planner, sampleFiles(), (file) => ({ bytes: readInputFile(file), name: path.basename(file), options: {} }),
-    async (_file, plan) => commitImport(db, await plan).rowsImported);
-  planner.close();
+  let counts: number[];
+  try {
+    counts = await importInOrder(planner, sampleFiles(), (file) => fileJob(file), async (_file, plan) => commitImport(db, await plan).rowsImported);
+  } finally {
+    planner.close();
+  }
   const rows = counts.reduce((n, c) => n + c, 0);
   // Closing copies the write-ahead log back into the file: work the import caused, so it is timed with it.
   db.close();

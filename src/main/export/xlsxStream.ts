@@ -78,7 +78,7 @@ export class SheetWriter {
   private readonly merges: string[] = [];
   private readonly notes: Note[] = [];
   private readonly letters: string[] = [];
-  ended = false;
+  private done = false;
 
   constructor(
     private readonly stream: PassThrough,
@@ -87,6 +87,10 @@ export class SheetWriter {
     /** Called once the sheet's XML is complete, with its notes, to add the parts that go with them. */
     private readonly onEnd: (notes: readonly Note[]) => void,
   ) {}
+
+  get ended(): boolean {
+    return this.done;
+  }
 
   private letter(column: number): string {
     return (this.letters[column] ??= columnLetter(column));
@@ -103,9 +107,12 @@ export class SheetWriter {
       `<sheetFormatPr defaultRowHeight="15"/>${cols}<sheetData>`;
   }
 
-  private async write(text: string): Promise<void> {
-    this.pending += text;
-    if (this.pending.length >= CHUNK) await this.flush();
+  /** Sheet XML to the file, in pieces: a promise only when a piece went out and the file must catch up. */
+  private append(text: string): Promise<void> | null {
+    const head = this.started ? '' : this.head();
+    this.started = true;
+    this.pending += head + text;
+    return this.pending.length >= CHUNK ? this.flush() : null;
   }
 
   private async flush(): Promise<void> {
@@ -116,7 +123,7 @@ export class SheetWriter {
 
   /** Start a row (1-based, each later than the last): its cells follow, left to right, then `endRow`. */
   beginRow(rowNumber: number): void {
-    if (this.ended) throw new Error('xlsx: sheet already ended');
+    if (this.done) throw new Error('xlsx: sheet already ended');
     if (!Number.isInteger(rowNumber) || rowNumber <= this.lastRow) throw new Error(`xlsx: row ${rowNumber} after row ${this.lastRow}`);
     this.lastRow = rowNumber;
     this.lastColumn = -1;
@@ -143,10 +150,7 @@ export class SheetWriter {
    * county ledger's rows cost a second (measured).
    */
   endRow(): Promise<void> | null {
-    const head = this.started ? '' : this.head();
-    this.started = true;
-    this.pending += `${head}${this.rowXml}</row>`;
-    return this.pending.length >= CHUNK ? this.flush() : null;
+    return this.append(`${this.rowXml}</row>`);
   }
 
   /** A whole row from column A, every cell in one style. */
@@ -162,14 +166,13 @@ export class SheetWriter {
   }
 
   async end(): Promise<void> {
-    if (this.ended) return;
-    if (!this.started) await this.write(this.head());
+    if (this.done) return;
     const merges = this.merges.length === 0 ? ''
       : `<mergeCells count="${this.merges.length}">${this.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`;
     const margins = '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>';
-    await this.write(`</sheetData>${merges}${margins}${this.notes.length > 0 ? '<legacyDrawing r:id="rId2"/>' : ''}</worksheet>`);
+    await this.append(`</sheetData>${merges}${margins}${this.notes.length > 0 ? '<legacyDrawing r:id="rId2"/>' : ''}</worksheet>`);
     await this.flush();
-    this.ended = true;
+    this.done = true;
     this.stream.end();
     this.onEnd(this.notes);
   }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { badInput } from '../errors';
 import type { Db } from '../workspace/workspace';
 import { commitImport, type ImportProgress, type ImportReport } from './commitImport';
+import type { PlanJob } from './planAhead';
 import { planImport, type PlanOptions } from './planImport';
 
 /** Largest file accepted: far above any real county ledger, low enough to refuse a runaway file before parsing. */
@@ -20,6 +21,11 @@ export function readInputFile(filePath: string): Uint8Array {
   if (stat.size > MAX_FILE_BYTES) throw badInput(`文件大小 ${Math.round(stat.size / 1048576)} MB，超过上限 512 MB。`, { file: name });
   return fs.readFileSync(filePath);
 }
+
+/** What the planner reads of a file on disk. */
+export const fileJob = (filePath: string, options: PlanOptions = {}): PlanJob => ({
+  bytes: readInputFile(filePath), name: path.basename(filePath), options,
+});
 
 /** Plan and commit one file: the whole import lands, or the workspace is left as it was. */
 export function importFile(

@@ -85,20 +85,12 @@ export class Planner {
   }
 
   /** The plan of a file, as `planImport` makes it; a file the clerk must fix rejects with its UserError. */
-  plan(job: PlanJob): Promise<ImportPlan> {
-    if (!this.script) {
-      try {
-        return Promise.resolve(planImport(this.db, job.bytes, job.name, job.options));
-      } catch (error) {
-        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    }
-    this.worker ??= this.spawn(this.script);
+  async plan(job: PlanJob): Promise<ImportPlan> {
+    if (!this.script) return planImport(this.db, job.bytes, job.name, job.options);
+    const worker = (this.worker ??= this.spawn(this.script));
     const id = this.nextId++;
     const promise = new Promise<ImportPlan>((resolve, reject) => this.waiting.set(id, { resolve, reject, name: job.name, bytes: job.bytes.length }));
-    // Read ahead: nobody awaits it until the file before it is written.
-    promise.catch(() => {});
-    this.worker.postMessage({ id, ...job });
+    worker.postMessage({ id, ...job });
     return promise;
   }
 
@@ -119,11 +111,10 @@ export async function importInOrder<T, R>(
 ): Promise<R[]> {
   const request = (i: number): Promise<ImportPlan> | null => {
     if (i >= items.length) return null;
-    try {
-      return planner.plan(jobOf(items[i] as T));
-    } catch (error) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+    const plan = (async () => planner.plan(jobOf(items[i] as T)))();
+    // Read ahead: nobody awaits it until the file before it is written, so its failure is not unhandled meanwhile.
+    plan.catch(() => {});
+    return plan;
   };
   const results: R[] = [];
   let next = request(0);

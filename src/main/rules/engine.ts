@@ -7,7 +7,7 @@ import { closeMissing, saveFindings } from './issueStore';
 import { RULES } from './registry';
 import { createCheckTables, dropCheckTables } from './checkTables';
 import { registerRuleFunctions } from './sqlFunctions';
-import { startRuleHelper, type RuleHelper } from './ruleHelper';
+import { startRuleHelper, type RuleHelper, type RuleResult } from './ruleHelper';
 import type { Finding, Rule, RuleContext } from './types';
 
 export interface RuleRun {
@@ -167,11 +167,21 @@ function runRules(db: Db, plan: CheckPlan, rules: readonly PlannedRule[], onProg
   plan.open = true;
   for (const [i, p] of rules.entries()) {
     onProgress?.(i, plan.toRun.length, `正在检查：${p.rule.title}`);
-    const t0 = performance.now();
-    p.findings = p.rule.check(plan.ctx);
-    p.run.found = p.findings.length;
-    p.run.ms = Math.round(performance.now() - t0);
+    record(p, timedCheck(p.rule, plan.ctx));
   }
+}
+
+/** One rule's findings and how long it took: on either thread. */
+export function timedCheck(rule: Rule, ctx: RuleContext): RuleResult {
+  const t0 = performance.now();
+  const findings = rule.check(ctx);
+  return { findings, ms: Math.round(performance.now() - t0) };
+}
+
+function record(p: PlannedRule, result: RuleResult): void {
+  p.findings = result.findings;
+  p.run.found = result.findings.length;
+  p.run.ms = result.ms;
 }
 
 /**
@@ -233,9 +243,9 @@ export interface ParallelOptions {
  * county on a machine with two cores; small workspaces and re-checks of a few households run as `runCheck`.
  */
 export async function runCheckInParallel(db: Db, options: CheckOptions & ParallelOptions): Promise<CheckSummary> {
-  const records = (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n;
   const { ruleWorker } = options;
-  if (!ruleWorker || options.households || records < (options.minRecords ?? PARALLEL_MIN_RECORDS)) return runCheck(db, options);
+  const large = () => (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n >= (options.minRecords ?? PARALLEL_MIN_RECORDS);
+  if (!ruleWorker || options.households || !large()) return runCheck(db, options);
   const share = { mine: [] as PlannedRule[], theirs: [] as PlannedRule[], helper: null as RuleHelper | null };
   let plan: CheckPlan;
   try {
@@ -255,9 +265,7 @@ export async function runCheckInParallel(db: Db, options: CheckOptions & Paralle
     for (const p of share.theirs) {
       const result = results?.get(p.rule.id);
       if (!result) throw new Error(`rule worker returned nothing for ${p.rule.id}`);
-      p.findings = result.findings;
-      p.run.found = result.findings.length;
-      p.run.ms = result.ms;
+      record(p, result);
     }
     closed = saveAndCommit(db, plan);
   } finally {

@@ -7,14 +7,20 @@ export interface RuleWorkerData {
   ruleIds: string[];
 }
 
+/** One rule's findings and how long it took. */
+export interface RuleResult {
+  findings: Finding[];
+  ms: number;
+}
+
 export type RuleWorkerMessage =
-  | { type: 'ran'; id: string; findings: Finding[]; ms: number }
+  | ({ type: 'ran'; id: string } & RuleResult)
   | { type: 'done' }
   | { type: 'failed'; message: string };
 
 export interface RuleHelper {
   /** Each rule's findings and time, once the worker has run them all. */
-  results: Promise<Map<string, { findings: Finding[]; ms: number }>>;
+  results: Promise<Map<string, RuleResult>>;
   stop(): void;
 }
 
@@ -22,8 +28,8 @@ export interface RuleHelper {
 export function startRuleHelper(script: string | URL, file: string, ruleIds: readonly string[]): RuleHelper {
   const data: RuleWorkerData = { file, ruleIds: [...ruleIds] };
   const worker = new Worker(script, { workerData: data });
-  const results = new Promise<Map<string, { findings: Finding[]; ms: number }>>((resolve, reject) => {
-    const ran = new Map<string, { findings: Finding[]; ms: number }>();
+  const results = new Promise<Map<string, RuleResult>>((resolve, reject) => {
+    const ran = new Map<string, RuleResult>();
     worker.on('message', (message: RuleWorkerMessage) => {
       if (message.type === 'ran') ran.set(message.id, { findings: message.findings, ms: message.ms });
       else if (message.type === 'done') resolve(ran);

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { ruleContext } from './engine';
+import { ruleContext, timedCheck } from './engine';
 import type { RuleWorkerData, RuleWorkerMessage } from './ruleHelper';
 import { RULE_BY_ID } from './registry';
 
@@ -20,9 +20,7 @@ if (port) {
       for (const id of data.ruleIds) {
         const rule = RULE_BY_ID.get(id);
         if (!rule) throw new Error(`no rule ${id}`);
-        const t0 = performance.now();
-        const findings = rule.check(ctx);
-        post({ type: 'ran', id, findings, ms: Math.round(performance.now() - t0) });
+        post({ type: 'ran', id, ...timedCheck(rule, ctx) });
       }
       post({ type: 'done' });
     } finally {
