@@ -4,16 +4,18 @@ import path from 'node:path';
 import * as XLSX from 'xlsx';
 import { tempDir } from './helpers';
 
+const FILTERS = { xls: 'xls:MS Excel 97', xlsx: 'xlsx:Calc MS Excel 2007 XML' };
+
 /**
- * Open a file in LibreOffice (headless) and save it as Excel 97: proof that another office suite reads what we wrote,
- * and the cells as it understood them. Each call gets its own profile so parallel tests do not share a lock.
+ * Open a file in LibreOffice (headless) and save it as Excel 97 (or .xlsx): proof that another office suite reads what
+ * we wrote, and the cells as it understood them. Each call gets its own profile so parallel tests do not share a lock.
  */
-export function throughLibreOffice(file: string): string {
+export function throughLibreOffice(file: string, format: keyof typeof FILTERS = 'xls'): string {
   const out = tempDir('duizhang-lo-');
   const profile = `file://${tempDir('duizhang-lo-profile-')}`;
-  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'xls:MS Excel 97', '--outdir', out, file],
+  execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', FILTERS[format], '--outdir', out, file],
     { stdio: 'pipe', timeout: 240_000 });
-  const converted = path.join(out, `${path.basename(file, path.extname(file))}.xls`);
+  const converted = path.join(out, `${path.basename(file, path.extname(file))}.${format}`);
   if (!fs.existsSync(converted)) throw new Error(`LibreOffice did not convert ${file}`);
   return converted;
 }

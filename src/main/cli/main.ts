@@ -115,7 +115,7 @@ async function cmdImport(args: string[], { out, err: errors }: CliIo): Promise<n
     for (const file of files) {
       try {
         const report = importFile(db, file, options, (p) =>
-          bar.update(`${path.basename(file)} ${p.phase === 'extract' ? '读取' : '写入'}`, p.done, p.total));
+          bar.update(`${path.basename(file)} 写入`, p.done, p.total));
         bar.clear();
         out.write(`${formatImportReport(report)}\n`);
       } catch (err) {

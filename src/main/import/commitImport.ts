@@ -1,16 +1,18 @@
 import { LEDGER_KIND_BY_ID } from '../../shared/domain/ledgerKinds';
 import { carryCorrections, pendingCorrections, type CarriedCorrections } from '../corrections/carryCorrections';
 import type { Db } from '../workspace/workspace';
-import { extractRecords, type ExtractedRecord, type SkippedRow } from './extractRecords';
+import { extractRecords, type SkippedRow } from './extractRecords';
+import { streamedRows } from './largeXlsx';
 import { assertWritable, type ImportPlan } from './planImport';
+import { gridRows, type SheetGrid, type SheetRow } from './sheetGrid';
 import {
-  deleteSource, digestsOf, findPreviousSource, insertRecords, insertSource, recordDigests, saveTemplate,
+  completeSource, deleteSource, digester, findPreviousSource, insertSource, recordDigests, recordInserter, saveTemplate,
   type SheetSummary,
 } from './store';
 
 export interface ImportProgress {
   file: string;
-  phase: 'extract' | 'write';
+  /** Rows read below the header, of about `total`: a streamed sheet's count is known from its tags before it is read. */
   done: number;
   total: number;
 }
@@ -55,58 +57,65 @@ function sourceFields(plan: ImportPlan): string[] {
   return [...fields];
 }
 
+/** Each sheet's rows: held in the plan, or read again from the file for a sheet too large to hold. */
+function rowSource(plan: ImportPlan): (grid: SheetGrid) => Iterable<SheetRow> {
+  const streamed = plan.source ? streamedRows(plan.source, plan.fileName) : null;
+  return (grid) => (grid.streamed && streamed ? streamed(grid) : gridRows(grid));
+}
+
 /**
  * Write a planned import in one transaction: the earlier import of the same ledger is replaced, the new source and
- * its records land together, or (on any error or a killed process) nothing changes.
+ * its records land together, or (on any error or a killed process) nothing changes. Records are written as they are
+ * read, so that a county's file is never held as records.
  */
 export function commitImport(db: Db, plan: ImportPlan, onProgress: (p: ImportProgress) => void = () => {}): ImportReport {
   assertWritable(plan);
   const fillDown = LEDGER_KIND_BY_ID.get(plan.kind)?.roll ?? false;
-  const skipped: SkippedRow[] = [];
-  const records: ExtractedRecord[] = [];
-  const sheets: SheetSummary[] = [];
-  const totalRows = plan.sheets.reduce((n, s) => n + s.grid.rows.length - s.headerBottom - 1, 0);
   const fields = sourceFields(plan);
-  for (const s of plan.sheets) {
-    const extracted = extractRecords(s.grid, s.headerBottom, s.columns, { fields, fillDown, defaultVillage: s.village }, skipped);
-    for (const rec of extracted) records.push(rec);
-    const preamble = s.grid.rows
-      .slice(0, s.headerBottom + 1)
-      .map((row, r) => row.map((cell, c) => (s.grid.mergedFrom.has(`${r}:${c}`) ? '' : cell)));
-    sheets.push({
-      name: s.grid.name, headerRows: [s.headerTop + 1, s.headerBottom + 1], village: s.village, rows: extracted.length,
-      columns: s.columns, preamble, merges: s.grid.merges,
-    });
-    onProgress({ file: plan.fileName, phase: 'extract', done: Math.min(records.length + skipped.length, totalRows), total: totalRows });
-  }
+  const rowsOf = rowSource(plan);
+  const total = plan.sheets.reduce((n, s) => n + Math.max(0, (s.grid.streamed?.rowCount ?? s.grid.rows.length) - s.headerBottom - 1), 0);
   const write = db.transaction(() => {
     const previous = findPreviousSource(db, plan.kind, plan.fileName);
-    let replaced: ImportReport['replaced'] = null;
     const pending = previous === null ? [] : pendingCorrections(db, previous);
-    if (previous !== null) {
-      replaced = { sourceId: previous, ...compare(recordDigests(db, previous), digestsOf(fields, records)) };
-      deleteSource(db, previous);
-    }
-    const sourceId = insertSource(db, {
-      kind: plan.kind, fileName: plan.fileName, sha256: plan.sha256, format: plan.format, encoding: plan.encoding,
-      sheets, rowCount: records.length, skipped,
-    });
-    insertRecords(db, sourceId, fields, records, (done) => {
-      if (done % PROGRESS_EVERY === 0 || done === records.length) {
-        onProgress({ file: plan.fileName, phase: 'write', done, total: records.length });
+    const before = previous === null ? null : recordDigests(db, previous);
+    if (previous !== null) deleteSource(db, previous);
+    const sourceId = insertSource(db, { kind: plan.kind, fileName: plan.fileName, sha256: plan.sha256, format: plan.format, encoding: plan.encoding });
+    const insert = recordInserter(db, sourceId, fields);
+    const after = new Map<string, string>();
+    const digest = before ? digester(fields, after) : null;
+    const skipped: SkippedRow[] = [];
+    const sheets: SheetSummary[] = [];
+    let rowCount = 0;
+    for (const s of plan.sheets) {
+      let rows = 0;
+      for (const record of extractRecords(rowsOf(s.grid), s.grid.name, s.headerBottom, s.columns, { fields, fillDown, defaultVillage: s.village }, skipped)) {
+        insert(record);
+        digest?.(record);
+        rows++;
+        if (++rowCount % PROGRESS_EVERY === 0) onProgress({ file: plan.fileName, done: rowCount + skipped.length, total: Math.max(total, rowCount + skipped.length) });
       }
-    });
+      const preamble = s.grid.rows
+        .slice(0, s.headerBottom + 1)
+        .map((row, r) => row.map((cell, c) => (s.grid.mergedFrom.has(`${r}:${c}`) ? '' : cell)));
+      sheets.push({
+        name: s.grid.name, headerRows: [s.headerTop + 1, s.headerBottom + 1], village: s.village, rows, columns: s.columns, preamble,
+        merges: s.grid.merges,
+      });
+    }
+    completeSource(db, sourceId, { sheets, rowCount, skipped });
+    onProgress({ file: plan.fileName, done: rowCount + skipped.length, total: rowCount + skipped.length });
     if (plan.userCorrected) {
       for (const s of plan.sheets) saveTemplate(db, s.signature, { kind: plan.kind, columns: s.columns.map((c) => c.field) });
     }
+    const replaced = previous === null || before === null ? null : { sourceId: previous, ...compare(before, after) };
     const carried = pending.length > 0 ? carryCorrections(db, sourceId, plan.fileName, pending) : null;
-    return { sourceId, replaced, carried };
+    return { sourceId, replaced, carried, sheets, rowCount, skipped };
   });
-  const { sourceId, replaced, carried } = write();
+  const { sourceId, replaced, carried, sheets, rowCount, skipped } = write();
   return {
     sourceId, fileName: plan.fileName, kind: plan.kind, kindLabel: LEDGER_KIND_BY_ID.get(plan.kind)?.label ?? plan.kind,
     format: plan.formatLabel, encoding: plan.encoding, sheets, skippedSheets: plan.skippedSheets,
     warnings: plan.sheets.flatMap((s) => s.warnings.map((w) => `工作表“${s.grid.name}”：${w}`)),
-    rowsImported: records.length, skipped, replaced, carried,
+    rowsImported: rowCount, skipped, replaced, carried,
   };
 }

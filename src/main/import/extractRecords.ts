@@ -4,7 +4,7 @@ import { analyzeId, type IdStatus } from '../../shared/domain/idNumber';
 import { cleanText } from '../../shared/text/normalize';
 import type { ColumnMapping } from './mapColumns';
 import { normalizeValue, type CanonicalValue } from './normalizeValue';
-import { MAX_CELL_CHARS, type SheetGrid } from './readWorkbook';
+import { MAX_CELL_CHARS, type SheetRow } from './sheetGrid';
 
 export interface ExtractedRecord {
   sheet: string;
@@ -46,14 +46,15 @@ interface Slot {
   def: FieldDef;
 }
 
-export function extractRecords(
-  grid: SheetGrid,
+/** The records of a sheet's rows below its header, one at a time; rows left out are added to `skipped` with why. */
+export function* extractRecords(
+  rows: Iterable<SheetRow>,
+  sheet: string,
   headerBottom: number,
   columns: readonly ColumnMapping[],
   options: ExtractOptions,
   skipped: SkippedRow[],
-): ExtractedRecord[] {
-  const records: ExtractedRecord[] = [];
+): Generator<ExtractedRecord> {
   const positionOf = new Map(options.fields.map((f, i) => [f, i]));
   const slots: Slot[] = [];
   for (const c of columns) {
@@ -72,36 +73,36 @@ export function extractRecords(
   const repeatThreshold = Math.max(2, Math.ceil(slots.length / 2));
   let previous: ExtractedRecord | null = null;
 
-  for (let r = headerBottom + 1; r < grid.rows.length; r++) {
-    const row = grid.rows[r] ?? [];
-    const rowNumber = r + 1;
+  for (const { index, cells: row, imprecise } of rows) {
+    if (index <= headerBottom) continue;
+    const rowNumber = index + 1;
     if (row.every((cell) => cell === '' || cleanText(cell) === '')) continue;
     if (footerCell(row)) {
-      skipped.push({ sheet: grid.name, row: rowNumber, reason: '合计或签字行' });
+      skipped.push({ sheet, row: rowNumber, reason: '合计或签字行' });
       continue;
     }
     let repeats = 0;
     for (const c of columns) if (c.header !== '' && (row[c.index] ?? '').trim() === headerTexts[c.index]) repeats++;
     if (repeats >= repeatThreshold) {
-      skipped.push({ sheet: grid.name, row: rowNumber, reason: '重复的表头行' });
+      skipped.push({ sheet, row: rowNumber, reason: '重复的表头行' });
       continue;
     }
     const tooLong = columns.find((c) => (row[c.index] ?? '').length > MAX_CELL_CHARS);
     if (tooLong) {
-      skipped.push({ sheet: grid.name, row: rowNumber, column: columnLetter(tooLong.index), reason: `单元格超过 ${MAX_CELL_CHARS} 个字符` });
+      skipped.push({ sheet, row: rowNumber, column: columnLetter(tooLong.index), reason: `单元格超过 ${MAX_CELL_CHARS} 个字符` });
       continue;
     }
     const raw = columns.map((c) => row[c.index] ?? '');
     const values: CanonicalValue[] = new Array<CanonicalValue>(options.fields.length).fill(null);
     const read = idColumn === undefined ? null : analyzeId(raw[idColumn]);
-    const id = read && idColumn !== undefined && grid.imprecise.has(`${r}:${idColumn}`)
+    const id = read && idColumn !== undefined && imprecise.includes(idColumn)
       ? { ...read, status: 'excel_damaged' as const, birthDate: null, sex: null, region: null }
       : read;
     for (const s of slots) {
       values[s.position] = s.column === idColumn && id ? (id.normalized || null) : normalizeValue(s.def, raw[s.column] ?? '');
     }
     if (identifying.every((p) => values[p] == null)) {
-      skipped.push({ sheet: grid.name, row: rowNumber, reason: '没有姓名和证件号码' });
+      skipped.push({ sheet, row: rowNumber, reason: '没有姓名和证件号码' });
       continue;
     }
     const startsHousehold =
@@ -111,9 +112,8 @@ export function extractRecords(
       for (const p of fillPositions) if (values[p] == null) values[p] = previous.values[p] ?? null;
     }
     if (villageAt !== undefined && values[villageAt] == null) values[villageAt] = options.defaultVillage;
-    const record: ExtractedRecord = { sheet: grid.name, rowNumber, raw, idStatus: id?.status ?? 'missing', values };
-    records.push(record);
+    const record: ExtractedRecord = { sheet, rowNumber, raw, idStatus: id?.status ?? 'missing', values };
+    yield record;
     previous = record;
   }
-  return records;
 }

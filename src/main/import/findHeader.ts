@@ -1,5 +1,5 @@
 import { headerKey } from '../../shared/text/normalize';
-import type { SheetGrid } from './readWorkbook';
+import type { SheetGrid } from './sheetGrid';
 import { headerScore } from './mapColumns';
 
 export interface HeaderRegion {

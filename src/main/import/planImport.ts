@@ -8,7 +8,8 @@ import { badInput } from '../errors';
 import type { Db } from '../workspace/workspace';
 import { findHeader, headerRegionAt, SCAN_ROWS, type HeaderRegion } from './findHeader';
 import { headerSignature, mapColumns, type ColumnMapping } from './mapColumns';
-import { readWorkbook, type SheetGrid, type Workbook } from './readWorkbook';
+import { readWorkbook, STREAM_PART_BYTES } from './readWorkbook';
+import type { SheetGrid, Workbook } from './sheetGrid';
 import { FORMAT_LABELS } from './sniff';
 import { findTemplate } from './store';
 
@@ -39,6 +40,8 @@ export interface ImportPlan {
   usedTemplate: boolean;
   /** The user corrected the mapping: committing saves it as the template for these headers. */
   userCorrected: boolean;
+  /** The file's bytes when a sheet is streamed: the import reads its rows from them. */
+  source: Uint8Array | null;
 }
 
 /** Column overrides the user made: header text (or column letter) → field key or Chinese label; null unmaps. */
@@ -142,9 +145,11 @@ export function assertWritable(plan: ImportPlan): void {
  * Read a file and decide everything about its import without writing: format, kind, header rows and column mapping
  * per sheet. The plan is what the mapping preview shows; `commitImport` writes it.
  */
-export function planImport(db: Db | null, bytes: Uint8Array, filePath: string, options: PlanOptions = {}): ImportPlan {
+export function planImport(
+  db: Db | null, bytes: Uint8Array, filePath: string, options: PlanOptions = {}, streamAbove = STREAM_PART_BYTES,
+): ImportPlan {
   const fileName = path.basename(filePath);
-  const workbook: Workbook = readWorkbook(bytes, fileName);
+  const workbook: Workbook = readWorkbook(bytes, fileName, streamAbove);
   const skippedSheets: ImportPlan['skippedSheets'] = [];
   const sheets: SheetPlan[] = [];
   let templateKind: LedgerKindId | null = null;
@@ -186,5 +191,6 @@ export function planImport(db: Db | null, bytes: Uint8Array, filePath: string, o
     fileName, sha256: createHash('sha256').update(bytes).digest('hex'), format: workbook.format,
     formatLabel: FORMAT_LABELS[workbook.format], encoding: workbook.encoding, kind, kindGuesses, sheets, skippedSheets,
     usedTemplate: sheets.some((s) => s.fromTemplate), userCorrected,
+    source: sheets.some((s) => s.grid.streamed) ? workbook.source : null,
   };
 }

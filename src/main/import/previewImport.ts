@@ -1,6 +1,7 @@
 import { LEDGER_KIND_BY_ID } from '../../shared/domain/ledgerKinds';
 import { extractRecords, type SkippedRow } from './extractRecords';
 import type { ImportPlan } from './planImport';
+import { gridRows } from './sheetGrid';
 
 export interface SheetPreview {
   sheet: string;
@@ -29,9 +30,9 @@ export function previewImport(plan: ImportPlan, sampleRows = 5): ImportPreview {
   const fillDown = LEDGER_KIND_BY_ID.get(plan.kind)?.roll ?? false;
   const sheets = plan.sheets.map((s): SheetPreview => {
     const fields = [...new Set(['village', ...s.columns.flatMap((c) => (c.field && c.field !== 'seq' ? [c.field] : []))])];
-    const head = { ...s.grid, rows: s.grid.rows.slice(0, s.headerBottom + 1 + sampleRows * 2) };
+    const head = gridRows(s.grid, 0, s.headerBottom + 1 + sampleRows * 2);
     const skipped: SkippedRow[] = [];
-    const records = extractRecords(head, s.headerBottom, s.columns, { fields, fillDown, defaultVillage: s.village }, skipped);
+    const records = [...extractRecords(head, s.grid.name, s.headerBottom, s.columns, { fields, fillDown, defaultVillage: s.village }, skipped)];
     return {
       sheet: s.grid.name, headerRows: [s.headerTop + 1, s.headerBottom + 1], village: s.village, columns: s.columns,
       sample: records.slice(0, sampleRows).map((r) => ({ row: r.rowNumber, values: Object.fromEntries(fields.map((f, i) => [f, r.values[i] ?? null])) })),

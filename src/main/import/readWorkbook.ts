@@ -2,62 +2,35 @@ import * as XLSX from 'xlsx';
 import * as cptable from 'xlsx/dist/cpexcel';
 import { badInput, UserError } from '../errors';
 import { decodeText } from './decodeText';
-import { sniffFormat, type FileFormat } from './sniff';
+import { readLargeXlsx } from './largeXlsx';
+import { MAX_ROWS, numberText, type SheetGrid, type Workbook } from './sheetGrid';
+import { sniffFormat } from './sniff';
 
 // Without the code pages, legacy workbooks in codepage 936 (GBK) decode to the wrong characters.
 XLSX.set_cptable(cptable);
 
-/** One sheet as text cells, merged ranges filled with their top-left value. */
-export interface SheetGrid {
-  name: string;
-  /** rows[r][c]: the cell's text exactly as read ('' for empty); r and c are 0-based. */
-  rows: string[][];
-  /** True for cells that got their value from a merged range rather than holding it themselves. */
-  mergedFrom: ReadonlySet<string>;
-  /** Merged ranges as [firstRow, firstCol, lastRow, lastCol], 0-based. */
-  merges: [number, number, number, number][];
-  /**
-   * Number cells too long for Excel's 15 significant digits ("r:c"): an ID typed into one lost its last digits, even
-   * when what is left happens to pass the checksum.
-   */
-  imprecise: ReadonlySet<string>;
-}
+/** Excel's error values by the code SheetJS gives them. */
+const ERROR_TEXTS: Record<number, string> = {
+  0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA',
+};
 
-export interface Workbook {
-  format: FileFormat;
-  encoding: string | null;
-  sheets: SheetGrid[];
-}
-
-/** Excel's own limits: a larger sheet or cell did not come from Excel or WPS and is refused. */
-export const MAX_ROWS = 1_048_576;
-export const MAX_CELL_CHARS = 32_767;
-
-function cellText(cell: XLSX.CellObject | undefined): string {
+function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string {
   if (cell === undefined || cell.v === undefined || cell.v === null) return '';
   switch (cell.t) {
     case 's':
       return String(cell.v);
-    case 'n': {
-      const v = cell.v as number;
-      // A date-formatted number shows as a date in Excel; keep it as ISO text so it reads the same here.
-      if (typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) {
-        const d = XLSX.SSF.parse_date_code(v) as { y: number; m: number; d: number } | null;
-        if (d) return `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
-      }
-      // Integers below 1e21 print without exponent, so a damaged 18-digit ID keeps every digit the file holds.
-      return String(v);
-    }
+    case 'n':
+      return numberText(cell.v as number, typeof cell.z === 'string' ? cell.z : undefined, date1904);
     case 'b':
       return cell.v ? 'TRUE' : 'FALSE';
     case 'e':
-      return cell.w ?? '#N/A';
+      return cell.w ?? ERROR_TEXTS[cell.v as number] ?? '#N/A';
     default:
       return String(cell.v);
   }
 }
 
-function toGrid(name: string, ws: XLSX.WorkSheet): SheetGrid {
+function toGrid(name: string, ws: XLSX.WorkSheet, date1904: boolean): SheetGrid {
   const data = (ws['!data'] as XLSX.CellObject[][] | undefined) ?? [];
   const rows: string[][] = [];
   const imprecise = new Set<string>();
@@ -67,7 +40,7 @@ function toGrid(name: string, ws: XLSX.WorkSheet): SheetGrid {
     if (src) {
       for (let c = 0; c < src.length; c++) {
         const cell = src[c];
-        row[c] = cellText(cell);
+        row[c] = cellText(cell, date1904);
         if (cell?.t === 'n' && Math.abs(cell.v as number) >= 1e15) imprecise.add(`${r}:${c}`);
       }
     }
@@ -95,7 +68,7 @@ function toGrid(name: string, ws: XLSX.WorkSheet): SheetGrid {
       for (let c = 0; c < row.length; c++) row[c] ??= '';
     }
   }
-  return { name, rows, mergedFrom, merges, imprecise };
+  return { name, rows, mergedFrom, merges, imprecise, streamed: null };
 }
 
 function countLines(text: string): number {
@@ -122,9 +95,17 @@ function translateParseError(err: unknown, fileName: string): Error {
   return badInput(`无法读取此文件（${message}）。`, { file: fileName });
 }
 
+/**
+ * Worksheets larger than this (uncompressed XML) are streamed: SheetJS holds a whole workbook as cell objects, 2.5 GB
+ * for a county's 475 MB national export (measured), where the streaming reader needs under 300 MB and a third of the time.
+ */
+export const STREAM_PART_BYTES = 64 * 1024 * 1024;
+
 /** Parse a file's bytes into text grids, one per sheet; never coerces IDs, phones or dates. */
-export function readWorkbook(bytes: Uint8Array, fileName: string): Workbook {
+export function readWorkbook(bytes: Uint8Array, fileName: string, streamAbove = STREAM_PART_BYTES): Workbook {
   const format = sniffFormat(bytes, fileName);
+  const streamed = format === 'xlsx' ? readLargeXlsx(bytes, fileName, streamAbove) : null;
+  if (streamed) return streamed;
   let wb: XLSX.WorkBook;
   let encoding: string | null = null;
   try {
@@ -148,7 +129,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): Workbook {
     if (err instanceof UserError) throw err;
     throw translateParseError(err, fileName);
   }
-  return { format, encoding, sheets: sheetGrids(wb, fileName) };
+  return { format, encoding, sheets: sheetGrids(wb, fileName), source: null };
 }
 
 /** Every sheet of a parsed workbook as a text grid; a sheet SheetJS lists but could not read fails the whole file. */
@@ -162,7 +143,7 @@ export function sheetGrids(wb: XLSX.WorkBook, fileName: string): SheetGrid[] {
     if (rowCount > MAX_ROWS) {
       throw badInput(`工作表有 ${rowCount} 行，超过 Excel 的上限 ${MAX_ROWS} 行，文件可能已损坏。`, { file: fileName, sheet: name });
     }
-    sheets.push(toGrid(name, ws));
+    sheets.push(toGrid(name, ws, wb.Workbook?.WBProps?.date1904 === true));
   }
   return sheets;
 }

@@ -38,6 +38,10 @@ export interface NewSource {
   sha256: string;
   format: string;
   encoding: string | null;
+}
+
+/** What is known of a source once its records are written. */
+export interface SourceContents {
   sheets: SheetSummary[];
   rowCount: number;
   skipped: SkippedRow[];
@@ -45,39 +49,40 @@ export interface NewSource {
 
 const KNOWN_FIELDS = new Set(FIELD_KEYS);
 
+/** Insert a source before its records (they refer to it); `completeSource` adds what reading them found. */
 export function insertSource(db: Db, source: NewSource): number {
   const info = db
     .prepare(
       `INSERT INTO sources (kind, file_name, sha256, format, encoding, sheets, columns, row_count, skipped, imported_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, '[]', '[]', 0, '[]', ?)`,
     )
-    .run(
-      source.kind, source.fileName, source.sha256, source.format, source.encoding,
-      JSON.stringify(source.sheets.map(({ columns: _columns, ...rest }) => rest)),
-      JSON.stringify(source.sheets.map((s) => ({ sheet: s.name, columns: s.columns }))),
-      source.rowCount, JSON.stringify(source.skipped), new Date().toISOString(),
-    );
+    .run(source.kind, source.fileName, source.sha256, source.format, source.encoding, new Date().toISOString());
   return Number(info.lastInsertRowid);
 }
 
-/** Insert the records of one source; only the fields the source maps are bound (the rest stay NULL). */
-export function insertRecords(
-  db: Db, sourceId: number, fields: readonly string[], records: readonly ExtractedRecord[], onRow: (done: number) => void,
-): void {
+export function completeSource(db: Db, sourceId: number, contents: SourceContents): void {
+  db.prepare('UPDATE sources SET sheets = ?, columns = ?, row_count = ?, skipped = ? WHERE id = ?').run(
+    JSON.stringify(contents.sheets.map(({ columns: _columns, ...rest }) => rest)),
+    JSON.stringify(contents.sheets.map((s) => ({ sheet: s.name, columns: s.columns }))),
+    contents.rowCount, JSON.stringify(contents.skipped), sourceId,
+  );
+}
+
+/** Inserts the records of one source one by one; only the fields the source maps are bound (the rest stay NULL). */
+export function recordInserter(db: Db, sourceId: number, fields: readonly string[]): (record: ExtractedRecord) => void {
   for (const f of fields) if (!KNOWN_FIELDS.has(f)) throw new Error(`unknown field ${f}`);
   const columns = ['source_id', 'sheet', 'row_number', 'raw', 'id_status', ...fields];
   const stmt = db.prepare(`INSERT INTO records (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
   const params: unknown[] = new Array(columns.length);
   params[0] = sourceId;
-  records.forEach((rec, i) => {
+  return (rec) => {
     params[1] = rec.sheet;
     params[2] = rec.rowNumber;
     params[3] = JSON.stringify(rec.raw);
     params[4] = rec.idStatus;
     for (let k = 0; k < fields.length; k++) params[5 + k] = rec.values[k] ?? null;
     stmt.run(params);
-    onRow(i + 1);
-  });
+  };
 }
 
 interface SourceDbRow {
@@ -130,17 +135,16 @@ export function recordDigests(db: Db, sourceId: number): Map<string, string> {
   return out;
 }
 
-export function digestsOf(fields: readonly string[], records: readonly ExtractedRecord[]): Map<string, string> {
-  const out = new Map<string, string>();
+/** Adds each record's digest, as `recordDigests` makes them from the stored records, to a map. */
+export function digester(fields: readonly string[], out: Map<string, string>): (record: ExtractedRecord) => void {
   const positions = FIELD_KEYS.map((k) => fields.indexOf(k));
   const idAt = fields.indexOf('id_number');
   const nameAt = fields.indexOf('name');
-  for (const rec of records) {
+  return (rec) => {
     const goodId = rec.idStatus === 'ok' || rec.idStatus === 'legacy15';
     const key = goodId ? String(rec.values[idAt]) : `${rec.sheet}|${String(rec.values[nameAt] ?? null)}`;
     addDigest(out, key, JSON.stringify(positions.map((p) => (p < 0 ? null : (rec.values[p] ?? null)))));
-  }
-  return out;
+  };
 }
 
 function addDigest(out: Map<string, string>, key: string, digest: string): void {

@@ -30,7 +30,7 @@ export async function runJob(
         const labelOf = (i: number, name: string) => `正在导入第 ${i + 1}/${job.files.length} 个文件：${name}`;
         const outcomes = await importInOrder(planner, job.files, planJobOf, async (file, plan, i) => {
           const label = labelOf(i, file.name);
-          const outcome = await importUpload(db, file, plan, (p) => emit({ type: 'progress', done: p.done, total: p.total, label: `${label}（${p.phase === 'extract' ? '读取' : '写入'}）` }));
+          const outcome = await importUpload(db, file, plan, (p) => emit({ type: 'progress', done: p.done, total: p.total, label: `${label}（写入）` }));
           emit({ type: 'imported', outcome });
           return outcome;
         }, (file, i) => emit({ type: 'progress', done: 0, total: 0, label: labelOf(i, file.name) }));

@@ -4,7 +4,8 @@ import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../../src/main/errors';
 import { importFile } from '../../../src/main/import/importFile';
-import { MAX_CELL_CHARS, sheetGrids } from '../../../src/main/import/readWorkbook';
+import { sheetGrids } from '../../../src/main/import/readWorkbook';
+import { MAX_CELL_CHARS } from '../../../src/main/import/sheetGrid';
 import type { Db } from '../../../src/main/workspace/workspace';
 import { groundTruth, sampleDir, snapshot, tempDir, tempWorkspace, writeFile } from '../../helpers';
 

@@ -1,6 +1,6 @@
 import type { LedgerKindId } from '../../../src/shared/domain/ledgerKinds';
 import { analyzeId } from '../../../src/shared/domain/idNumber';
-import { insertRecords, insertSource } from '../../../src/main/import/store';
+import { completeSource, insertSource, recordInserter } from '../../../src/main/import/store';
 import type { ExtractedRecord } from '../../../src/main/import/extractRecords';
 import { saveSetting, type Settings } from '../../../src/main/settings/settings';
 import type { RuleCase } from '../../../src/main/rules/types';
@@ -14,14 +14,16 @@ export function caseWorkspace(c: Pick<RuleCase, 'ledgers' | 'settings'>): Db {
   for (const [kind, rows] of Object.entries(c.ledgers) as [LedgerKindId, Record<string, string | number | null>[]][]) {
     const fields = [...new Set(rows.flatMap((r) => Object.keys(r)))];
     const sourceId = insertSource(db, {
-      kind, fileName: `${kind}.xlsx`, sha256: kind, format: 'xlsx', encoding: null, sheets: [], rowCount: rows.length, skipped: [],
+      kind, fileName: `${kind}.xlsx`, sha256: kind, format: 'xlsx', encoding: null,
     });
     const records: ExtractedRecord[] = rows.map((row, i) => ({
       sheet: 'Sheet1', rowNumber: i + 2, raw: fields.map((f) => String(row[f] ?? '')),
       idStatus: analyzeId(typeof row.id_number === 'string' ? row.id_number : null).status,
       values: fields.map((f) => (f === 'id_number' && typeof row[f] === 'string' ? analyzeId(row[f]).normalized : (row[f] ?? null))),
     }));
-    insertRecords(db, sourceId, fields, records, () => {});
+    const insert = recordInserter(db, sourceId, fields);
+    for (const record of records) insert(record);
+    completeSource(db, sourceId, { sheets: [], rowCount: rows.length, skipped: [] });
   }
   return db;
 }
