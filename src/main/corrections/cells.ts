@@ -3,6 +3,7 @@ import { analyzeId } from '../../shared/domain/idNumber';
 import { cleanText } from '../../shared/text/normalize';
 import { UserError } from '../errors';
 import type { ColumnMapping } from '../import/mapColumns';
+import { MAX_CELL_CHARS } from '../import/sheetGrid';
 import { normalizeValue, type CanonicalValue } from '../import/normalizeValue';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../workspace/workspace';
@@ -67,6 +68,9 @@ export function readCells(db: Db, recordIds: readonly number[], field: string): 
 
 /** The text a clerk typed → the canonical value rules compare; text that cannot mean the field is refused. */
 export function parseCellText(def: FieldDef, text: string): CanonicalValue {
+  if (text.length > MAX_CELL_CHARS) {
+    throw new UserError('BAD_INPUT', `内容有 ${text.length} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS} 个：导出的台账将无法在 Excel 中打开。请缩短后再保存。`);
+  }
   if (cleanText(text) === '') return null;
   const value = normalizeValue(def, text);
   if (value === null) throw new UserError('BAD_INPUT', `“${text}”不是有效的${def.label}。`);

@@ -83,6 +83,7 @@ describe('corrections', () => {
     expect(() => correctRecords(db, [id], 'household_size', '四口', { reason: '录入错误' })).toThrow('“四口”不是有效的家庭人口数');
     expect(() => correctRecords(db, [id], 'id_number', '530101199001011234', { reason: '录入错误' })).toThrow('身份证号码');
     expect(() => correctRecords(db, [id], 'sex', '女', { reason: ' ' })).toThrow('修改原因');
+    expect(() => correctRecords(db, [id], 'helper_name', '张'.repeat(32_768), { reason: '录入错误' })).toThrow(/32768 个字符.*上限 32767/);
     expect(() => correctRecords(db, [id], 'raw', 'x', { reason: '录入错误' })).toThrow('没有可修改的字段');
     expect(() => undo(db)).toThrow('没有可以撤销的修改');
     saveSetting(db, 'operator', '');
