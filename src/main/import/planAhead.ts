@@ -100,8 +100,8 @@ export class Planner {
 }
 
 /**
- * Import items in order, each planned while the one before it is written. A write that saved a mapping template (the
- * clerk mapped columns by hand) has the next file planned again, so that it uses the template.
+ * Import items in order, each planned while the one before it is written, except after a write that saves a mapping
+ * template (the clerk mapped columns by hand): the next file is planned after it.
  */
 export async function importInOrder<T, R>(
   planner: Planner, items: readonly T[], jobOf: (item: T) => PlanJob,
@@ -124,9 +124,11 @@ export async function importInOrder<T, R>(
     // The next file is read once this one's plan is here, never two at a time: a county's largest file alone takes
     // gigabytes to read.
     const plan = await current.catch(() => null);
-    next = request(i + 1);
+    // A file whose write saves a template is followed by a file planned only after it, so that it uses the template.
+    const readAhead = !plan?.userCorrected;
+    if (readAhead) next = request(i + 1);
     results.push(await write(item, current, i));
-    if (plan?.userCorrected) next = request(i + 1);
+    if (!readAhead) next = request(i + 1);
   }
   return results;
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UserError } from '../../../src/main/errors';
 import { commitImport } from '../../../src/main/import/commitImport';
 import { fileJob } from '../../../src/main/import/importFile';
@@ -53,14 +53,17 @@ describe('a batch import read one file ahead on a second thread', () => {
     expect(timeless(two)).toBe(timeless(one));
   });
 
-  it('plans the next file again after one that saved a mapping template, so that it uses the template', async () => {
+  it('plans the file after one that saves a mapping template once that is saved, so that it uses the template', async () => {
     const { db } = tempWorkspace();
     const dir = tempDir();
-    const outcomes = await importAll(db, new Planner(db, PLAN_WORKER), [
+    const planner = new Planner(db, PLAN_WORKER);
+    const plans = vi.spyOn(planner, 'plan');
+    const outcomes = await importAll(db, planner, [
       { file: writeFile(dir, 'a.csv', `${HEADERS}王芳,11010519491231002X,户主\n`), options: { kind: 'card', overrides: { 成员: '姓名', 证照号: 'id_number', 关系: '与户主关系' } } },
       { file: writeFile(dir, 'b.csv', `${HEADERS}李强,440524188001010014,户主\n`), options: {} },
     ]);
     expect(outcomes).toEqual([1, 1]);
+    expect(plans).toHaveBeenCalledTimes(2);
     expect(listSources(db).map((s) => s.kind)).toEqual(['card', 'card']);
     expect(db.prepare("SELECT id_number FROM records WHERE name = '李强'").pluck().get()).toBe('440524188001010014');
   });
