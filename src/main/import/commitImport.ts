@@ -5,6 +5,7 @@ import { extractRecords, type SkippedRow } from './extractRecords';
 import { streamedRows } from './largeXlsx';
 import { assertWritable, type ImportPlan } from './planImport';
 import { gridRows, type SheetGrid, type SheetRow } from './sheetGrid';
+import { IMPORT_MESSAGES } from './messages';
 import {
   completeSource, deleteSource, digester, findPreviousSource, insertSource, recordDigests, recordInserter, saveTemplate,
   type SheetSummary,
@@ -115,7 +116,7 @@ export function commitImport(db: Db, plan: ImportPlan, onProgress: (p: ImportPro
   return {
     sourceId, fileName: plan.fileName, kind: plan.kind, kindLabel: LEDGER_KIND_BY_ID.get(plan.kind)?.label ?? plan.kind,
     format: plan.formatLabel, encoding: plan.encoding, sheets, skippedSheets: plan.skippedSheets,
-    warnings: plan.sheets.flatMap((s) => s.warnings.map((w) => `工作表“${s.grid.name}”：${w}`)),
+    warnings: plan.sheets.flatMap((s) => s.warnings.map((w) => IMPORT_MESSAGES.sheetWarning(s.grid.name, w))),
     rowsImported: rowCount, skipped, replaced, carried,
   };
 }

@@ -5,6 +5,7 @@ import { cleanText } from '../../shared/text/normalize';
 import type { ColumnMapping } from './mapColumns';
 import { normalizeValue, type CanonicalValue } from './normalizeValue';
 import { MAX_CELL_CHARS, type SheetRow } from './sheetGrid';
+import { SKIP_REASONS } from './messages';
 
 export interface ExtractedRecord {
   sheet: string;
@@ -78,18 +79,18 @@ export function* extractRecords(
     const rowNumber = index + 1;
     if (row.every((cell) => cell === '' || cleanText(cell) === '')) continue;
     if (footerCell(row)) {
-      skipped.push({ sheet, row: rowNumber, reason: '合计或签字行' });
+      skipped.push({ sheet, row: rowNumber, reason: SKIP_REASONS.footer });
       continue;
     }
     let repeats = 0;
     for (const c of columns) if (c.header !== '' && (row[c.index] ?? '').trim() === headerTexts[c.index]) repeats++;
     if (repeats >= repeatThreshold) {
-      skipped.push({ sheet, row: rowNumber, reason: '重复的表头行' });
+      skipped.push({ sheet, row: rowNumber, reason: SKIP_REASONS.repeatedHeader });
       continue;
     }
     const tooLong = columns.find((c) => (row[c.index] ?? '').length > MAX_CELL_CHARS);
     if (tooLong) {
-      skipped.push({ sheet, row: rowNumber, column: columnLetter(tooLong.index), reason: `单元格超过 ${MAX_CELL_CHARS} 个字符` });
+      skipped.push({ sheet, row: rowNumber, column: columnLetter(tooLong.index), reason: SKIP_REASONS.cellTooLong });
       continue;
     }
     const raw = columns.map((c) => row[c.index] ?? '');
@@ -102,7 +103,7 @@ export function* extractRecords(
       values[s.position] = s.column === idColumn && id ? (id.normalized || null) : normalizeValue(s.def, raw[s.column] ?? '');
     }
     if (identifying.every((p) => values[p] == null)) {
-      skipped.push({ sheet, row: rowNumber, reason: '没有姓名和证件号码' });
+      skipped.push({ sheet, row: rowNumber, reason: SKIP_REASONS.noPerson });
       continue;
     }
     const startsHousehold =

@@ -5,6 +5,7 @@ import type { Db } from '../workspace/workspace';
 import { commitImport, type ImportProgress, type ImportReport } from './commitImport';
 import type { PlanJob } from './planAhead';
 import { planImport, type PlanOptions } from './planImport';
+import { IMPORT_MESSAGES } from './messages';
 
 /** Largest file accepted: far above any real county ledger, low enough to refuse a runaway file before parsing. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
@@ -15,10 +16,12 @@ export function readInputFile(filePath: string): Uint8Array {
   try {
     stat = fs.statSync(filePath);
   } catch {
-    throw badInput('找不到文件或无法读取。', { file: name });
+    throw badInput(IMPORT_MESSAGES.fileMissing, { file: name });
   }
-  if (!stat.isFile()) throw badInput('这不是一个文件。', { file: name });
-  if (stat.size > MAX_FILE_BYTES) throw badInput(`文件大小 ${Math.round(stat.size / 1048576)} MB，超过上限 512 MB。`, { file: name });
+  if (!stat.isFile()) throw badInput(IMPORT_MESSAGES.notAFile, { file: name });
+  if (stat.size > MAX_FILE_BYTES) {
+    throw badInput(IMPORT_MESSAGES.fileTooBig(Math.round(stat.size / 1048576), MAX_FILE_BYTES / 1048576), { file: name });
+  }
   return fs.readFileSync(filePath);
 }
 

@@ -4,6 +4,7 @@ import * as XLSX from 'xlsx';
 import { badInput, UserError } from '../errors';
 import { MAX_ROWS, numberText, type SheetGrid, type SheetRow, type Workbook } from './sheetGrid';
 import { entryBytes, entryChunks, zipEntries, type ZipEntry } from './zipArchive';
+import { IMPORT_MESSAGES } from './messages';
 
 /**
  * An xlsx workbook read row by row, for sheets too large for SheetJS's whole-workbook model. The cells read as SheetJS
@@ -369,7 +370,7 @@ function scanSheet(book: XlsxBook, entry: ZipEntry): { merges: Merge[]; rowCount
 function damaged(error: unknown, fileName: string, sheet: string, row: number | null): UserError {
   if (error instanceof UserError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return badInput(`文件已损坏，无法读取（${message}）。`, {
+  return badInput(IMPORT_MESSAGES.damaged(message), {
     file: fileName, ...(sheet === '' ? {} : { sheet }), ...(row === null ? {} : { row: row + 1 }),
   });
 }
@@ -379,7 +380,7 @@ function* worksheetRows(book: XlsxBook, entry: ZipEntry, merges: readonly Merge[
   try {
     for (const row of mergedRows(parsedRows(book, entry), merges)) {
       if (row.index >= MAX_ROWS) {
-        throw badInput(`工作表有 ${row.index + 1} 行以上，超过 Excel 的上限 ${MAX_ROWS} 行，文件可能已损坏。`, { file: fileName, sheet });
+        throw badInput(IMPORT_MESSAGES.tooManyRows(row.index + 1), { file: fileName, sheet });
       }
       yield row;
     }
@@ -428,7 +429,7 @@ export function readLargeXlsx(bytes: Uint8Array, fileName: string, streamAbove: 
       throw damaged(error, fileName, name, null);
     }
     if (scanned.lastRow >= MAX_ROWS) {
-      throw badInput(`工作表有 ${scanned.lastRow + 1} 行，超过 Excel 的上限 ${MAX_ROWS} 行，文件可能已损坏。`, { file: fileName, sheet: name });
+      throw badInput(IMPORT_MESSAGES.tooManyRows(scanned.lastRow + 1), { file: fileName, sheet: name });
     }
     const rows = worksheetRows(book, part, scanned.merges, fileName, name);
     if (part.size <= streamAbove) return gridOf(name, rows, scanned.merges, null);
@@ -443,7 +444,7 @@ export function streamedRows(bytes: Uint8Array, fileName: string): (grid: SheetG
   const book = entries ? openedBook(bytes, entries, fileName) : null;
   return (grid) => {
     const part = grid.streamed ? entries?.get(grid.streamed.part) : undefined;
-    if (!book || !part) throw badInput('文件在读取后发生了变化，请重新导入。', { file: fileName, sheet: grid.name });
+    if (!book || !part) throw badInput(IMPORT_MESSAGES.changedSinceRead, { file: fileName, sheet: grid.name });
     return worksheetRows(book, part, grid.merges, fileName, grid.name);
   };
 }

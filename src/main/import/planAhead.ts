@@ -4,6 +4,7 @@ import type { FileLocation } from '../../shared/errors';
 import { badInput, UserError, type ErrorCode } from '../errors';
 import type { Db } from '../workspace/workspace';
 import { planImport, type ImportPlan, type PlanOptions } from './planImport';
+import { IMPORT_MESSAGES } from './messages';
 
 export interface PlanJob {
   bytes: Uint8Array;
@@ -56,7 +57,7 @@ export class Planner {
       if (this.worker === worker) this.worker = null;
       for (const w of this.waiting.values()) {
         w.reject(outOfMemory(error)
-          ? badInput(`读取时内存不足（上限 ${this.heapMb} MB）：文件过大或已损坏。请把它拆成几个较小的文件再导入。`, { file: w.name })
+          ? badInput(IMPORT_MESSAGES.readerOutOfMemory(this.heapMb), { file: w.name })
           : error);
       }
       this.waiting.clear();

@@ -10,8 +10,8 @@ import { findHeader, headerRegionAt, SCAN_ROWS, type HeaderRegion } from './find
 import { headerSignature, mapColumns, type ColumnMapping } from './mapColumns';
 import { readWorkbook, STREAM_PART_BYTES } from './readWorkbook';
 import type { SheetGrid, Workbook } from './sheetGrid';
-import { FORMAT_LABELS } from './sniff';
 import { findTemplate } from './store';
+import { FORMAT_LABELS, IMPORT_MESSAGES, SKIP_REASONS } from './messages';
 
 export interface SheetPlan {
   grid: SheetGrid;
@@ -72,7 +72,7 @@ export function resolveFieldName(value: string): string | null {
   if (FIELD_BY_KEY.has(text)) return text;
   const byLabel = FIELDS.find((d) => headerKey(d.label) === headerKey(text));
   if (byLabel) return byLabel.key;
-  throw badInput(`不认识的字段“${value}”，请使用字段名（如 id_number）或中文名称（如 证件号码）。`);
+  throw badInput(IMPORT_MESSAGES.unknownField(value));
 }
 
 function applyOverrides(columns: ColumnMapping[], overrides: MappingOverrides): boolean {
@@ -120,7 +120,7 @@ function planSheet(db: Db | null, grid: SheetGrid, options: PlanOptions, fileNam
   const template = found && found.columns.length === mapped.columns.length ? found : null;
   if (template) mapped.columns.forEach((c, i) => { c.field = template.columns[i] ?? null; });
   const warnings = mapped.duplicates.map(
-    (d) => `${columnLetter(d.index)} 列“${d.header}”与前面的列重复（${FIELD_BY_KEY.get(d.field)?.label ?? d.field}），未导入该列`,
+    (d) => IMPORT_MESSAGES.duplicateColumn(columnLetter(d.index), d.header, FIELD_BY_KEY.get(d.field)?.label ?? d.field),
   );
   const plan: SheetPlan = {
     grid, headerTop: header.top, headerBottom: header.bottom, columns: mapped.columns, signature,
@@ -129,8 +129,6 @@ function planSheet(db: Db | null, grid: SheetGrid, options: PlanOptions, fileNam
   return { plan, template };
 }
 
-const NO_PERSON_COLUMN = '没有找到姓名列或证件号码列，无法识别人员。请在映射中指定哪一列是“姓名”或“证件号码”。';
-
 function identifiesPersons(s: SheetPlan): boolean {
   return s.columns.some((c) => c.field === 'name' || c.field === 'id_number' || c.field === 'head_name' || c.field === 'head_id');
 }
@@ -138,7 +136,7 @@ function identifiesPersons(s: SheetPlan): boolean {
 /** A plan can be shown with a sheet that names no person (the clerk maps a column next), but not written. */
 export function assertWritable(plan: ImportPlan): void {
   const s = plan.sheets.find((sheet) => !identifiesPersons(sheet));
-  if (s) throw badInput(NO_PERSON_COLUMN, { file: plan.fileName, sheet: s.grid.name, row: s.headerBottom + 1 });
+  if (s) throw badInput(IMPORT_MESSAGES.noPersonColumn, { file: plan.fileName, sheet: s.grid.name, row: s.headerBottom + 1 });
 }
 
 /**
@@ -156,14 +154,14 @@ export function planImport(
   for (const grid of workbook.sheets) {
     const planned = planSheet(db, grid, options, fileName, workbook.sheets.length);
     if (!planned) {
-      if (grid.rows.some((r) => r.some((c) => c !== ''))) skippedSheets.push({ sheet: grid.name, reason: '未找到表头' });
+      if (grid.rows.some((r) => r.some((c) => c !== ''))) skippedSheets.push({ sheet: grid.name, reason: SKIP_REASONS.noHeader });
       continue;
     }
     templateKind ??= planned.template?.kind ?? null;
     sheets.push(planned.plan);
   }
   if (sheets.length === 0) {
-    throw badInput('未找到可识别的表头：表格前 30 行中没有同时包含“姓名”“证件号码”等列名的行。', {
+    throw badInput(IMPORT_MESSAGES.noHeader, {
       file: fileName,
       ...(workbook.sheets.length === 1 ? { sheet: workbook.sheets[0]?.name ?? '' } : {}),
     });
@@ -186,7 +184,7 @@ export function planImport(
   if (options.overrides) {
     for (const s of sheets) if (applyOverrides(s.columns, options.overrides)) userCorrected = true;
   }
-  for (const s of sheets) if (!identifiesPersons(s)) s.warnings.push(NO_PERSON_COLUMN);
+  for (const s of sheets) if (!identifiesPersons(s)) s.warnings.push(IMPORT_MESSAGES.noPersonColumn);
   return {
     fileName, sha256: createHash('sha256').update(bytes).digest('hex'), format: workbook.format,
     formatLabel: FORMAT_LABELS[workbook.format], encoding: workbook.encoding, kind, kindGuesses, sheets, skippedSheets,

@@ -5,6 +5,7 @@ import { decodeText } from './decodeText';
 import { readLargeXlsx } from './largeXlsx';
 import { MAX_ROWS, numberText, type SheetGrid, type Workbook } from './sheetGrid';
 import { sniffFormat } from './sniff';
+import { IMPORT_MESSAGES } from './messages';
 
 // Without the code pages, legacy workbooks in codepage 936 (GBK) decode to the wrong characters.
 XLSX.set_cptable(cptable);
@@ -77,22 +78,17 @@ function countLines(text: string): number {
   return n;
 }
 
-/**
- * V8 holds a string of at most about 5 × 10^8 characters. SheetJS reads a worksheet's XML (and we a CSV) as one string,
- * so a larger sheet cannot be read at all: SheetJS then lists the sheet but returns nothing for it.
- */
-const TOO_LARGE = '表格过大，超过本软件一次能读取的大小（工作表解压后约 5 亿个字符）。请按村或乡镇拆分成几个文件后再导入。';
-
 function translateParseError(err: unknown, fileName: string): Error {
   const message = err instanceof Error ? err.message : String(err);
-  if (/string length|string longer than/i.test(message)) return badInput(`无法读取此文件：${TOO_LARGE}`, { file: fileName });
+  // SheetJS reads a worksheet's XML (and we a CSV) as one string: past V8's longest string it cannot read it at all.
+  if (/string length|string longer than/i.test(message)) return badInput(IMPORT_MESSAGES.fileTooLarge, { file: fileName });
   if (/password|encrypt/i.test(message)) {
-    return badInput('工作簿已加密（设置了打开密码），请在 Excel 或 WPS 中取消密码后另存再导入。', { file: fileName });
+    return badInput(IMPORT_MESSAGES.encrypted, { file: fileName });
   }
   if (/zip|central directory|end of data|corrupt|unsupported|invalid|cannot find|not a/i.test(message)) {
-    return badInput(`文件已损坏或不是有效的电子表格，无法读取（${message}）。`, { file: fileName });
+    return badInput(IMPORT_MESSAGES.damaged(message), { file: fileName });
   }
-  return badInput(`无法读取此文件（${message}）。`, { file: fileName });
+  return badInput(IMPORT_MESSAGES.unreadable(message), { file: fileName });
 }
 
 /**
@@ -114,7 +110,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, streamAbove = 
       encoding = decoded.encoding;
       const lines = countLines(decoded.text);
       if (lines > MAX_ROWS) {
-        throw badInput(`文件有 ${lines} 行，超过 Excel 的上限 ${MAX_ROWS} 行，请按村拆分后再导入。`, { file: fileName });
+        throw badInput(IMPORT_MESSAGES.tooManyLines(lines), { file: fileName });
       }
       // raw: every CSV cell stays text, so 530523199003071234 is not turned into a float.
       wb = XLSX.read(decoded.text, { type: 'string', raw: true, dense: true, cellHTML: false });
@@ -134,14 +130,15 @@ export function readWorkbook(bytes: Uint8Array, fileName: string, streamAbove = 
 
 /** Every sheet of a parsed workbook as a text grid; a sheet SheetJS lists but could not read fails the whole file. */
 export function sheetGrids(wb: XLSX.WorkBook, fileName: string): SheetGrid[] {
-  if (wb.SheetNames.length === 0) throw badInput('工作簿中没有工作表。', { file: fileName });
+  if (wb.SheetNames.length === 0) throw badInput(IMPORT_MESSAGES.noSheets, { file: fileName });
   const sheets: SheetGrid[] = [];
   for (const name of wb.SheetNames) {
     const ws = wb.Sheets[name];
-    if (!ws) throw badInput(`无法读取此工作表：${TOO_LARGE}`, { file: fileName, sheet: name });
+    // A sheet over V8's longest string is listed, but SheetJS returns nothing for it.
+    if (!ws) throw badInput(IMPORT_MESSAGES.sheetTooLarge, { file: fileName, sheet: name });
     const rowCount = ((ws['!data'] as unknown[] | undefined) ?? []).length;
     if (rowCount > MAX_ROWS) {
-      throw badInput(`工作表有 ${rowCount} 行，超过 Excel 的上限 ${MAX_ROWS} 行，文件可能已损坏。`, { file: fileName, sheet: name });
+      throw badInput(IMPORT_MESSAGES.tooManyRows(rowCount), { file: fileName, sheet: name });
     }
     sheets.push(toGrid(name, ws, wb.Workbook?.WBProps?.date1904 === true));
   }
