@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import type { CallInput, CallName, CallOutput, RuleInfo, WorkspaceInfo } from '../../shared/api/contract';
+import { pathToFileURL } from 'node:url';
+import type { CallInput, CallName, CallOutput, PreviewOutcome, RuleInfo, WorkspaceInfo } from '../../shared/api/contract';
 import { LEDGER_KIND_BY_ID } from '../../shared/domain/ledgerKinds';
 import { RULE_FAMILIES } from '../../shared/domain/rules';
 import { defaultDemoDir, runDemo } from '../cli/demo';
@@ -11,8 +12,7 @@ import { adoptValue, bulkCorrect, correctRecords, redo, undo, type CorrectionRes
 import { UserError } from '../errors';
 import { listExports } from '../export/exportLog';
 import { computeReadiness } from '../export/readiness';
-import { planImport } from '../import/planImport';
-import { previewImport } from '../import/previewImport';
+import { Planner } from '../import/planAhead';
 import { listSources } from '../import/store';
 import { openIssueCounts, runCheck } from '../rules/engine';
 import { setIssueStatus } from '../rules/issueStore';
@@ -21,8 +21,9 @@ import { setRuleSetting } from '../rules/ruleSettings';
 import { loadSettings, parseSetting, saveSetting } from '../settings/settings';
 import { backupBeforeImport, listBackups, restoreBackup } from '../workspace/backups';
 import { openWorkspace, type Db } from '../workspace/workspace';
+import { builtWorker } from '../jobs/builtWorker';
 import { JobRunner } from '../jobs/jobRunner';
-import { decodeFile, planOptions } from './uploads';
+import { previewUpload } from './uploads';
 import { familyLabel, issuePage, ledgerPage, personView } from './views';
 
 export type Handlers = { [K in CallName]: (input: CallInput<K>) => Promise<CallOutput<K>> | CallOutput<K> };
@@ -33,9 +34,13 @@ export class Session {
   file: string | null = null;
   readonly jobs: JobRunner;
 
+  /** The built worker entry that reads files for the mapping preview, beside the job worker; null from sources. */
+  readonly planScript: URL | null;
+
   /** `jobScript`: the built worker entry that runs long work (dist/jobWorker.mjs). */
   constructor(readonly exportDir: string, jobScript: string | URL) {
     this.jobs = new JobRunner(jobScript);
+    this.planScript = builtWorker(typeof jobScript === 'string' ? pathToFileURL(jobScript).href : jobScript.href, 'planWorker');
   }
 
   open(file: string, create = false): void {
@@ -117,18 +122,17 @@ export function createHandlers(session: Session): Handlers {
       if (!db().prepare('SELECT 1 FROM check_runs LIMIT 1').get()) runCheck(db());
       return info(session);
     },
-    'import:preview': ({ files }) => files.map((f) => {
+    // Reading a file takes seconds to a minute for a county's: it runs on the plan worker, not on this thread.
+    'import:preview': async ({ files }) => {
+      const planner = new Planner(session.db, session.planScript);
       try {
-        const p = previewImport(planImport(session.db, decodeFile(f), f.name, planOptions(f)));
-        return {
-          file: f.name, ok: true, message: `识别为${p.kindLabel}`, kind: p.kind, kindLabel: p.kindLabel, usedTemplate: p.usedTemplate,
-          sheets: p.sheets.map((s) => ({ name: s.sheet, headerRows: s.headerRows, village: s.village, columns: s.columns, sample: s.sample, warnings: s.warnings })),
-        };
-      } catch (error) {
-        if (error instanceof UserError) return { file: f.name, ok: false, message: error.message };
-        throw error;
+        const outcomes: PreviewOutcome[] = [];
+        for (const f of files) outcomes.push(await previewUpload(planner, f));
+        return outcomes;
+      } finally {
+        planner.close();
       }
-    }),
+    },
     'backups:list': ({ path: file }) => {
       const workspace = workspaceFor(file);
       return { workspace, backups: listBackups(workspace).map(({ name, at, reason, bytes }) => ({ name, at, reason, bytes })) };

@@ -1,10 +1,10 @@
-import type { ImportOutcome, JobRequest } from '../../shared/api/contract';
+import type { ImportOutcome, JobRequest, PreviewOutcome } from '../../shared/api/contract';
 import { isLedgerKindId } from '../../shared/domain/ledgerKinds';
 import { carriedSummary } from '../corrections/carryCorrections';
 import { UserError } from '../errors';
 import { commitImport, type ImportProgress } from '../import/commitImport';
 import { MAX_FILE_BYTES } from '../import/importFile';
-import type { PlanJob } from '../import/planAhead';
+import type { PlanJob, Planner } from '../import/planAhead';
 import type { ImportPlan, PlanOptions } from '../import/planImport';
 import type { Db } from '../workspace/workspace';
 
@@ -39,6 +39,20 @@ export async function importUpload(db: Db, f: Upload, plan: Promise<ImportPlan>,
         `${report.replaced ? `（替换上次导入：新增 ${report.replaced.added}，删除 ${report.replaced.removed}，变化 ${report.replaced.changed}）` : ''}` +
         `${report.carried ? `；${carriedSummary(report.carried)}` : ''}`,
       skipped: report.skipped.map((s) => ({ sheet: s.sheet, row: s.row, reason: s.reason })),
+    };
+  } catch (error) {
+    if (error instanceof UserError) return { file: f.name, ok: false, message: error.message };
+    throw error;
+  }
+}
+
+/** The mapping preview of one uploaded file, read on the planner's thread; a file the clerk must fix is an outcome too. */
+export async function previewUpload(planner: Planner, f: Upload): Promise<PreviewOutcome> {
+  try {
+    const p = await planner.preview(planJobOf(f));
+    return {
+      file: f.name, ok: true, message: `识别为${p.kindLabel}`, kind: p.kind, kindLabel: p.kindLabel, usedTemplate: p.usedTemplate,
+      sheets: p.sheets.map((s) => ({ name: s.sheet, headerRows: s.headerRows, village: s.village, columns: s.columns, sample: s.sample, warnings: s.warnings })),
     };
   } catch (error) {
     if (error instanceof UserError) return { file: f.name, ok: false, message: error.message };

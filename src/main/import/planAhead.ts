@@ -3,8 +3,9 @@ import { Worker } from 'node:worker_threads';
 import type { FileLocation } from '../../shared/errors';
 import { badInput, UserError, type ErrorCode } from '../errors';
 import type { Db } from '../workspace/workspace';
-import { planImport, type ImportPlan, type PlanOptions } from './planImport';
 import { IMPORT_MESSAGES } from './messages';
+import { planImport, type ImportPlan, type PlanOptions } from './planImport';
+import { previewImport, type ImportPreview } from './previewImport';
 
 export interface PlanJob {
   bytes: Uint8Array;
@@ -12,17 +13,21 @@ export interface PlanJob {
   options: PlanOptions;
 }
 
+/** A plan, or only its preview: all a mapping preview needs, without the file's rows crossing threads. */
+type PlanResult = { plan: ImportPlan } | { preview: ImportPreview };
+
 export type PlanWorkerMessage =
-  | { id: number; plan: ImportPlan }
+  | ({ id: number } & PlanResult)
   | { id: number; failure: { code: ErrorCode; detail: string; location: FileLocation } }
   | { id: number; internal: string };
 
 export interface PlanWorkerData {
-  workspace: string;
+  /** Null before a workspace is open: files are then planned without its saved mapping templates. */
+  workspace: string | null;
 }
 
 interface Waiting {
-  resolve: (plan: ImportPlan) => void;
+  resolve: (result: PlanResult) => void;
   reject: (error: Error) => void;
   name: string;
   bytes: number;
@@ -46,10 +51,10 @@ export class Planner {
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
 
-  constructor(private readonly db: Db, private readonly script: URL | null, private readonly heapMb = defaultHeapMb()) {}
+  constructor(private readonly db: Db | null, private readonly script: URL | null, private readonly heapMb = defaultHeapMb()) {}
 
   private spawn(script: URL): Worker {
-    const data: PlanWorkerData = { workspace: this.db.name };
+    const data: PlanWorkerData = { workspace: this.db?.name ?? null };
     const worker = new Worker(script, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     worker.on('message', (m: PlanWorkerMessage) => this.settle(m));
     const fail = (error: Error) => {
@@ -80,19 +85,33 @@ export class Planner {
     this.waiting.delete(m.id);
     if (!w) return;
     if (w.bytes > LARGE_FILE_BYTES && this.waiting.size === 0) this.retire();
-    if ('plan' in m) w.resolve(m.plan);
-    else if ('failure' in m) w.reject(new UserError(m.failure.code, m.failure.detail, m.failure.location));
-    else w.reject(new Error(m.internal));
+    if ('failure' in m) w.reject(new UserError(m.failure.code, m.failure.detail, m.failure.location));
+    else if ('internal' in m) w.reject(new Error(m.internal));
+    else w.resolve(m);
+  }
+
+  private run(script: URL, job: PlanJob, preview: boolean): Promise<PlanResult> {
+    const worker = (this.worker ??= this.spawn(script));
+    const id = this.nextId++;
+    const promise = new Promise<PlanResult>((resolve, reject) => this.waiting.set(id, { resolve, reject, name: job.name, bytes: job.bytes.length }));
+    worker.postMessage({ id, preview, ...job });
+    return promise;
   }
 
   /** The plan of a file, as `planImport` makes it; a file the clerk must fix rejects with its UserError. */
   async plan(job: PlanJob): Promise<ImportPlan> {
     if (!this.script) return planImport(this.db, job.bytes, job.name, job.options);
-    const worker = (this.worker ??= this.spawn(this.script));
-    const id = this.nextId++;
-    const promise = new Promise<ImportPlan>((resolve, reject) => this.waiting.set(id, { resolve, reject, name: job.name, bytes: job.bytes.length }));
-    worker.postMessage({ id, ...job });
-    return promise;
+    const result = await this.run(this.script, job, false);
+    if (!('plan' in result)) throw new Error('plan worker: a preview instead of a plan');
+    return result.plan;
+  }
+
+  /** What importing a file would store, for the clerk to check the mapping: read off this thread like a plan. */
+  async preview(job: PlanJob): Promise<ImportPreview> {
+    if (!this.script) return previewImport(planImport(this.db, job.bytes, job.name, job.options));
+    const result = await this.run(this.script, job, true);
+    if (!('preview' in result)) throw new Error('plan worker: a plan instead of a preview');
+    return result.preview;
   }
 
   close(): void {

@@ -36,4 +36,19 @@ describe('the desk\'s import with a corrected column mapping', () => {
     expect((await jobToEnd(handlers, { kind: 'import', files: [upload('二村.csv', second)] })).imported).toEqual([expect.objectContaining({ ok: true, rows: 1 })]);
     session.close();
   });
+
+  it('reads files for the preview on the plan worker, without a workspace too: the desk answers meanwhile', async () => {
+    const session = new Session(tempDir(), JOB_WORKER);
+    expect(session.planScript?.pathname).toMatch(/planWorker\.mjs$/);
+    const handlers = createHandlers(session);
+    let answered = false;
+    setImmediate(() => { answered = true; });
+    const outcomes = await handlers['import:preview']({ files: [upload('一村.csv', `${HEADER}王芳,11010519491231002X,户主,女,2\n`), upload('空.csv', '')] });
+    // On this thread the preview would be done before the event loop turned once.
+    expect(answered).toBe(true);
+    expect(outcomes).toEqual([
+      expect.objectContaining({ file: '一村.csv', ok: true, usedTemplate: false }),
+      { file: '空.csv', ok: false, message: expect.stringMatching(/空\.csv.*文件是空的/) },
+    ]);
+  });
 });
