@@ -43,7 +43,7 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** A workbook written by hand with what other writers emit and a naive reader trips on. */
-function handWritten(date1904 = false): Uint8Array {
+function handWritten(date1904 = false, extraRows = ''): Uint8Array {
   const xml = (body: string) => strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`);
   const strings = [
     '<x:si><x:t>姓名</x:t></x:si>',
@@ -62,7 +62,7 @@ function handWritten(date1904 = false): Uint8Array {
     <x:row r="7"><x:c r="A7" t="inlineStr"><x:is><x:t><![CDATA[王<五>]]></x:t></x:is></x:c><x:c r="B7" t="e"><x:v>#DIV/0!</x:v></x:c><x:c r="C7"><x:v>-3.5E-2</x:v></x:c><x:c r="E7"><x:f>E5</x:f></x:c></x:row>
     <x:row r="8" spans="1:5"/>
     <x:row r="9"><x:c r="A9" t="inlineStr"><x:is><x:t>合计</x:t></x:is></x:c><x:c r="B9" t="n"><x:v>3</x:v></x:c></x:row>
-    </x:sheetData><x:mergeCells count="2"><x:mergeCell ref="A1:D1"/><x:mergeCell ref="D5:D8"/></x:mergeCells></x:worksheet>`;
+    ${extraRows}</x:sheetData><x:mergeCells count="2"><x:mergeCell ref="A1:D1"/><x:mergeCell ref="D5:D8"/></x:mergeCells></x:worksheet>`;
   return zipSync({
     '[Content_Types].xml': xml(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`),
     '_rels/.rels': xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
@@ -112,6 +112,11 @@ describe('the streaming reader for sheets too large for SheetJS', () => {
     expect(rows[5]?.[3]).toBe('2');
     expect(rows[6]).toEqual(['王<五>', '#DIV/0!', '-0.035', '2']);
     expect(sheet?.imprecise.has('2:1')).toBe(true);
+  });
+
+  it('refuses a sheet with rows past Excel\'s last row, before reading it', () => {
+    const bytes = handWritten(false, '<x:row r="1048577"><x:c r="A1048577"><x:v>1</x:v></x:c></x:row>');
+    expect(() => readWorkbook(bytes, '户卡.xlsx', 0)).toThrow(/户卡\.xlsx.*一村.*1048577 行，超过 Excel 的上限 1048576 行/);
   });
 
   it('counts dates from 1904 in a workbook that says so, in both readers', () => {
