@@ -1,5 +1,6 @@
 import { UserError } from '../errors';
 import { corruptWorkspace, isCorruptionError } from '../workspace/workspace';
+import { API_MESSAGES } from './messages';
 
 /**
  * What the clerk is told when a call or a job fails: their own mistake in their words, a damaged workspace with how to
@@ -9,6 +10,6 @@ export function failureOf(error: unknown, context: string, workspace: string | n
   if (error instanceof UserError) return { code: error.code, message: error.message };
   // Damage found in the middle of a query names the file as damage found on open does.
   if (isCorruptionError(error)) return { code: 'WORKSPACE_CORRUPT', message: corruptWorkspace(workspace ?? undefined).message };
-  process.stderr.write(`内部错误（${context}）：${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  return { code: 'INTERNAL', message: '程序内部错误，已记录。请重试；如反复出现，请把工作区和操作步骤交给技术人员。' };
+  process.stderr.write(API_MESSAGES.internalLog(context, error instanceof Error ? (error.stack ?? error.message) : String(error)));
+  return { code: 'INTERNAL', message: API_MESSAGES.internal };
 }

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { CallInput, CallName, CallOutput, PreviewOutcome, RuleInfo, WorkspaceInfo } from '../../shared/api/contract';
 import { LEDGER_KIND_BY_ID } from '../../shared/domain/ledgerKinds';
 import { RULE_FAMILIES } from '../../shared/domain/rules';
-import { defaultDemoDir, runDemo } from '../cli/demo';
+import { defaultDemoDir, runDemo, SAMPLE_WORKSPACE } from '../cli/demo';
 import { listCorrections, undoStacks } from '../corrections/correctionLog';
 import { adoptValue, bulkCorrect, correctRecords, redo, undo, type CorrectionResult } from '../corrections/corrections';
 import { UserError } from '../errors';
@@ -23,6 +23,7 @@ import { backupBeforeImport, listBackups, restoreBackup } from '../workspace/bac
 import { openWorkspace, type Db } from '../workspace/workspace';
 import { builtWorker } from '../jobs/builtWorker';
 import { JobRunner } from '../jobs/jobRunner';
+import { API_MESSAGES } from './messages';
 import { previewUpload } from './uploads';
 import { familyLabel, issuePage, ledgerPage, personView } from './views';
 
@@ -51,7 +52,7 @@ export class Session {
   }
 
   workspace(): Db {
-    if (!this.db) throw new UserError('BAD_INPUT', '请先打开或新建一个工作区。');
+    if (!this.db) throw new UserError('BAD_INPUT', API_MESSAGES.noWorkspace);
     return this.db;
   }
 
@@ -106,7 +107,7 @@ export function createHandlers(session: Session): Handlers {
   /** The workspace file a call names, or the open one. */
   const workspaceFor = (file: string | undefined): string => {
     const workspace = file ?? session.file;
-    if (!workspace) throw new UserError('BAD_INPUT', '请先填写或打开一个工作区。');
+    if (!workspace) throw new UserError('BAD_INPUT', API_MESSAGES.nameAWorkspace);
     return workspace;
   };
   const handlers: Handlers = {
@@ -118,7 +119,7 @@ export function createHandlers(session: Session): Handlers {
     'workspace:openSample': async () => {
       const dir = defaultDemoDir();
       await runDemo(dir, silent);
-      session.open(path.join(dir, '示例乡镇.db'));
+      session.open(path.join(dir, SAMPLE_WORKSPACE));
       if (!db().prepare('SELECT 1 FROM check_runs LIMIT 1').get()) runCheck(db());
       return info(session);
     },
@@ -140,7 +141,7 @@ export function createHandlers(session: Session): Handlers {
     'backups:restore': ({ path: file, backup }) => {
       const workspace = workspaceFor(file);
       const chosen = listBackups(workspace).find((b) => b.name === backup);
-      if (!chosen) throw new UserError('NOT_FOUND', `没有备份“${backup}”。`);
+      if (!chosen) throw new UserError('NOT_FOUND', API_MESSAGES.noSuchBackup(backup));
       if (session.file && path.resolve(session.file) === path.resolve(workspace)) session.close();
       restoreBackup(workspace, chosen.file);
       session.open(workspace);
@@ -177,7 +178,7 @@ export function createHandlers(session: Session): Handlers {
     },
     'issues:bulkCorrect': ({ keys, adoptFrom, value, reason, note }) => {
       const action = adoptFrom ? { adoptFrom } : value !== undefined ? { value } : null;
-      if (!action) throw new UserError('BAD_INPUT', '请选择以哪本台账为准，或填写统一的新值。');
+      if (!action) throw new UserError('BAD_INPUT', API_MESSAGES.chooseBulkAction);
       const r = bulkCorrect(db(), keys, action, { reason, note });
       return { ...outcome(r), skipped: r.skipped.length };
     },
@@ -211,9 +212,12 @@ export function createHandlers(session: Session): Handlers {
   return { ...handlers, ...Object.fromEntries(WRITES.map((call) => [call, guarded(call)])) };
 }
 
-/** Where exports go when the desk does not ask: a folder beside the user's documents. */
+/** The folder exports go to when the desk does not ask. */
+export const EXPORT_DIR_NAME = '对账导出';
+
+/** Where exports go when the desk does not ask: a folder in the user's home. */
 export function defaultExportDir(): string {
-  const dir = path.join(os.homedir(), '对账导出');
+  const dir = path.join(os.homedir(), EXPORT_DIR_NAME);
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }

@@ -7,6 +7,7 @@ import { MAX_FILE_BYTES } from '../import/importFile';
 import type { PlanJob, Planner } from '../import/planAhead';
 import type { ImportPlan, PlanOptions } from '../import/planImport';
 import type { Db } from '../workspace/workspace';
+import { API_MESSAGES } from './messages';
 
 /** Files the desk sends (base64 in the contract) turned into imports. */
 
@@ -14,7 +15,7 @@ export type Upload = Extract<JobRequest, { kind: 'import' }>['files'][number];
 
 export function decodeFile(file: { name: string; data: string }): Buffer {
   const bytes = Buffer.from(file.data, 'base64');
-  if (bytes.length > MAX_FILE_BYTES) throw new UserError('BAD_INPUT', `文件“${file.name}”超过上限 512 MB。`);
+  if (bytes.length > MAX_FILE_BYTES) throw new UserError('BAD_INPUT', API_MESSAGES.uploadTooBig(file.name, MAX_FILE_BYTES / 1048576));
   return bytes;
 }
 
@@ -35,9 +36,7 @@ export async function importUpload(db: Db, f: Upload, plan: Promise<ImportPlan>,
     const report = commitImport(db, await plan, onProgress);
     return {
       file: f.name, ok: true, kind: report.kindLabel, rows: report.rowsImported,
-      message: `${report.kindLabel}：导入 ${report.rowsImported} 行${report.skipped.length ? `，跳过 ${report.skipped.length} 行` : ''}` +
-        `${report.replaced ? `（替换上次导入：新增 ${report.replaced.added}，删除 ${report.replaced.removed}，变化 ${report.replaced.changed}）` : ''}` +
-        `${report.carried ? `；${carriedSummary(report.carried)}` : ''}`,
+      message: API_MESSAGES.imported(report, report.carried ? carriedSummary(report.carried) : null),
       skipped: report.skipped.map((s) => ({ sheet: s.sheet, row: s.row, reason: s.reason })),
     };
   } catch (error) {
@@ -51,7 +50,7 @@ export async function previewUpload(planner: Planner, f: Upload): Promise<Previe
   try {
     const p = await planner.preview(planJobOf(f));
     return {
-      file: f.name, ok: true, message: `识别为${p.kindLabel}`, kind: p.kind, kindLabel: p.kindLabel, usedTemplate: p.usedTemplate,
+      file: f.name, ok: true, message: API_MESSAGES.recognisedAs(p.kindLabel), kind: p.kind, kindLabel: p.kindLabel, usedTemplate: p.usedTemplate,
       sheets: p.sheets.map((s) => ({ name: s.sheet, headerRows: s.headerRows, village: s.village, columns: s.columns, sample: s.sample, warnings: s.warnings })),
     };
   } catch (error) {

@@ -9,6 +9,7 @@ import type { ColumnMapping } from '../import/mapColumns';
 import { listSources } from '../import/store';
 import { RULE_BY_ID } from '../rules/registry';
 import type { Db } from '../workspace/workspace';
+import { API_MESSAGES } from './messages';
 
 /** The read models of the desk's grids: paged, sorted and filtered in SQLite, shaped for display. */
 
@@ -64,7 +65,7 @@ export function personView(db: Db, key: string, household: boolean): PersonView 
   const records = db.prepare(`SELECT r.id, s.kind, s.file_name AS file, r.sheet, r.row_number AS row, r.name, r.person_key AS personKey, r.household_key AS householdKey
       FROM records r JOIN sources s ON s.id = r.source_id WHERE ${household ? 'r.household_key' : 'r.person_key'} = ? ORDER BY s.id, r.row_number`)
     .all(key) as { id: number; kind: string; file: string; sheet: string; row: number; name: string | null; personKey: string | null; householdKey: string | null }[];
-  if (records.length === 0) throw new UserError('NOT_FOUND', `找不到${household ? '户' : '人员'}“${key}”。`);
+  if (records.length === 0) throw new UserError('NOT_FOUND', API_MESSAGES.noSuchPerson(household, key));
   const ids = records.map((r) => r.id);
   const fields = FIELDS.filter((f) => f.key !== 'seq' && (!household || f.level === 'household' || f.level === 'place')).flatMap((f) => {
     const byRecord = new Map(readCells(db, ids, f.key).map((c) => [c.recordId, c]));
@@ -86,7 +87,7 @@ export function personView(db: Db, key: string, household: boolean): PersonView 
     : [];
   const name = records.find((r) => r.name)?.name ?? key;
   return {
-    key, title: household ? `${records.find((r) => r.kind === 'national')?.name ?? name}户` : name, householdKey,
+    key, title: household ? API_MESSAGES.householdTitle(records.find((r) => r.kind === 'national')?.name ?? name) : name, householdKey,
     records: records.map((r) => ({ id: r.id, kind: r.kind, kindLabel: kindLabel(r.kind), file: r.file, sheet: r.sheet, row: r.row, name: r.name, personKey: r.personKey })),
     fields,
     issues: issues.map((i) => ({ key: i.key, ruleTitle: RULE_BY_ID.get(i.rule)?.title ?? i.rule, severity: i.severity, status: i.status, message: i.message, field: i.field })),
@@ -98,7 +99,7 @@ export function personView(db: Db, key: string, household: boolean): PersonView 
 /** One imported ledger as rows of current cell text, corrected cells listed per row. */
 export function ledgerPage(db: Db, sourceId: number, offset: number, limit: number): LedgerPage {
   const source = listSources(db).find((s) => s.id === sourceId);
-  if (!source) throw new UserError('NOT_FOUND', `找不到台账 ${sourceId}。`);
+  if (!source) throw new UserError('NOT_FOUND', API_MESSAGES.noSuchLedger(sourceId));
   const headers: { header: string; field: string | null }[] = [];
   for (const sheet of source.sheets) for (const c of sheet.columns) if (!headers.some((h) => h.header === c.header)) headers.push({ header: c.header, field: c.field });
   const columnsBySheet = new Map<string, ColumnMapping[]>(source.sheets.map((s) => [s.name, s.columns]));

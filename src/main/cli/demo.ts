@@ -8,6 +8,9 @@ import { saveSetting } from '../settings/settings';
 import { openWorkspace } from '../workspace/workspace';
 import { formatImportReport } from './formatImport';
 
+/** The sample township's workspace, in the demo folder. */
+export const SAMPLE_WORKSPACE = '示例乡镇.db';
+
 export function defaultDemoDir(): string {
   return path.join(os.homedir(), '.duizhang', 'sample');
 }
@@ -16,7 +19,7 @@ export function defaultDemoDir(): string {
 export async function runDemo(dirArg: string | undefined, out: NodeJS.WritableStream): Promise<number> {
   const dir = dirArg ?? defaultDemoDir();
   const filesDir = path.join(dir, 'files');
-  const dbPath = path.join(dir, '示例乡镇.db');
+  const dbPath = path.join(dir, SAMPLE_WORKSPACE);
   if (!fs.existsSync(path.join(filesDir, GROUND_TRUTH_FILE))) {
     out.write(`正在生成示例乡镇到 ${filesDir} …\n`);
     await generateSample(filesDir);

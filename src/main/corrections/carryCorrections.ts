@@ -5,6 +5,7 @@ import type { Db } from '../workspace/workspace';
 import { changeOf, columnPosition, fieldDef, readCells, writeValues } from './cells';
 import { normalizeValue, type CanonicalValue } from '../import/normalizeValue';
 import { appendBatch, type CellChange } from './correctionLog';
+import { CORRECTION_MESSAGES, CORRECTION_REASONS, NO_OPERATOR, NOT_CARRIED } from './messages';
 
 /**
  * A newer file of a ledger replaces the old import, and with it the rows the clerk corrected. Each correction still in
@@ -88,11 +89,11 @@ export function carryCorrections(db: Db, sourceId: number, fileName: string, pen
     const def = fieldDef(p.field);
     const same = (a: string, b: string) => a === b || normalizeValue(def, a) === normalizeValue(def, b);
     if (!match || now === null) {
-      result.notCarried.push({ name: p.name, field: p.field, reason: matches.length > 1 ? '新文件中有多行同一人' : '新文件中没有此人或此列' });
+      result.notCarried.push({ name: p.name, field: p.field, reason: matches.length > 1 ? NOT_CARRIED.severalRows : NOT_CARRIED.missing });
     } else if (same(now, p.text)) {
       result.alreadyInFile++;
     } else if (!same(now, p.importedText)) {
-      result.notCarried.push({ name: p.name, field: p.field, reason: `新文件中的值已改为“${now}”` });
+      result.notCarried.push({ name: p.name, field: p.field, reason: NOT_CARRIED.changed(now) });
     } else {
       const [cell] = readCells(db, [match.row.id], p.field);
       const change = cell ? changeOf(cell, p.field, p.text, p.value, p.issueKey) : null;
@@ -107,13 +108,12 @@ export function carryCorrections(db: Db, sourceId: number, fileName: string, pen
 }
 
 function writeChanges(db: Db, changes: readonly CellChange[], fileName: string): void {
-  const actor = loadSettings(db).operator.trim() || '（未设置操作员）';
-  appendBatch(db, { action: 'edit', target: null, reason: '重新导入沿用', note: `重新导入《${fileName}》后沿用此前的修改`, actor, at: new Date().toISOString() }, changes);
+  const actor = loadSettings(db).operator.trim() || `（${NO_OPERATOR}）`;
+  appendBatch(db, { action: 'edit', target: null, reason: CORRECTION_REASONS.carried, note: CORRECTION_REASONS.carriedNote(fileName), actor, at: new Date().toISOString() }, changes);
   writeValues(db, changes);
 }
 
 /** One line for the import report: what became of the corrections to the replaced file. */
 export function carriedSummary(c: CarriedCorrections): string {
-  return `此前的修改：沿用 ${c.applied} 处` + (c.alreadyInFile > 0 ? `，新文件已是更正后的值 ${c.alreadyInFile} 处` : '') +
-    (c.notCarried.length > 0 ? `，未沿用 ${c.notCarried.length} 处` : '');
+  return CORRECTION_MESSAGES.carriedSummary(c.applied, c.alreadyInFile, c.notCarried.length);
 }

@@ -3,11 +3,12 @@ import { analyzeId } from '../../shared/domain/idNumber';
 import { cleanText } from '../../shared/text/normalize';
 import { UserError } from '../errors';
 import type { ColumnMapping } from '../import/mapColumns';
-import { MAX_CELL_CHARS } from '../import/sheetGrid';
 import { normalizeValue, type CanonicalValue } from '../import/normalizeValue';
+import { MAX_CELL_CHARS } from '../import/sheetGrid';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../workspace/workspace';
 import type { CellChange } from './correctionLog';
+import { CORRECTION_MESSAGES } from './messages';
 
 /** One record's cell as the correction code sees it: where it sits, what it holds now, and how to change it. */
 export interface RecordCell {
@@ -29,7 +30,7 @@ export interface RecordCell {
 
 export function fieldDef(field: string): FieldDef {
   const def = FIELD_BY_KEY.get(field);
-  if (!def || field === 'seq') throw new UserError('BAD_INPUT', `没有可修改的字段“${field}”。`);
+  if (!def || field === 'seq') throw new UserError('BAD_INPUT', CORRECTION_MESSAGES.noSuchField(field));
   return def;
 }
 
@@ -69,13 +70,13 @@ export function readCells(db: Db, recordIds: readonly number[], field: string): 
 /** The text a clerk typed → the canonical value rules compare; text that cannot mean the field is refused. */
 export function parseCellText(def: FieldDef, text: string): CanonicalValue {
   if (text.length > MAX_CELL_CHARS) {
-    throw new UserError('BAD_INPUT', `内容有 ${text.length} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS} 个：导出的台账将无法在 Excel 中打开。请缩短后再保存。`);
+    throw new UserError('BAD_INPUT', CORRECTION_MESSAGES.tooLong(text.length));
   }
   if (cleanText(text) === '') return null;
   const value = normalizeValue(def, text);
-  if (value === null) throw new UserError('BAD_INPUT', `“${text}”不是有效的${def.label}。`);
+  if (value === null) throw new UserError('BAD_INPUT', CORRECTION_MESSAGES.invalidValue(text, def.label));
   if (def.type === 'id' && analyzeId(text).status !== 'ok') {
-    throw new UserError('BAD_INPUT', `“${text}”不是有效的18位身份证号码（请核对位数和校验码）。`);
+    throw new UserError('BAD_INPUT', CORRECTION_MESSAGES.invalidId(text));
   }
   return value;
 }

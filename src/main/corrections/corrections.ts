@@ -5,6 +5,7 @@ import { loadSettings } from '../settings/settings';
 import type { Db } from '../workspace/workspace';
 import { cellTextOf, changeOf, fieldDef, parseCellText, readCells, writeValues, type RecordCell } from './cells';
 import { appendBatch, batchChanges, undoStacks, type BatchHeader, type CellChange } from './correctionLog';
+import { BULK_SKIPS, CORRECTION_MESSAGES, CORRECTION_REASONS } from './messages';
 
 export interface CorrectionMeta {
   reason: string;
@@ -26,13 +27,13 @@ export interface CorrectionResult {
 
 function operator(db: Db): string {
   const name = loadSettings(db).operator.trim();
-  if (name === '') throw new UserError('BAD_INPUT', '请先在“设置”中填写操作员姓名：每条修改都要记录修改人。');
+  if (name === '') throw new UserError('BAD_INPUT', CORRECTION_MESSAGES.noOperator);
   return name;
 }
 
 function checkReason(meta: CorrectionMeta): string {
   const reason = meta.reason.trim();
-  if (reason === '') throw new UserError('BAD_INPUT', '请填写修改原因（如 入户核实、部门数据、录入错误）。');
+  if (reason === '') throw new UserError('BAD_INPUT', CORRECTION_MESSAGES.noReason);
   return reason;
 }
 
@@ -74,10 +75,10 @@ function widenHouseholdField(db: Db, cells: RecordCell[], field: string): Record
 
 function cellsOrFail(db: Db, recordIds: readonly number[], field: string): RecordCell[] {
   const cells = readCells(db, recordIds, field);
-  if (cells.length === 0) throw new UserError('NOT_FOUND', `找不到记录 ${recordIds.join('、')}。`);
+  if (cells.length === 0) throw new UserError('NOT_FOUND', CORRECTION_MESSAGES.noSuchRecords(recordIds));
   const label = FIELD_BY_KEY.get(field)?.label ?? field;
   const without = cells.find((c) => c.position < 0);
-  if (without) throw new UserError('BAD_INPUT', `${without.fileName}（工作表“${without.sheet}”第 ${without.rowNumber} 行）没有“${label}”列，无法修改。`);
+  if (without) throw new UserError('BAD_INPUT', CORRECTION_MESSAGES.noSuchColumn(without.fileName, without.sheet, without.rowNumber, label));
   return cells;
 }
 
@@ -111,7 +112,7 @@ function adoptChanges(db: Db, source: RecordCell, field: string, issueKey: strin
 export function adoptValue(db: Db, recordId: number, field: string, meta: CorrectionMeta): CorrectionResult {
   const reason = checkReason(meta);
   const [source] = cellsOrFail(db, [recordId], field);
-  if (!source) throw new UserError('NOT_FOUND', `找不到记录 ${recordId}。`);
+  if (!source) throw new UserError('NOT_FOUND', CORRECTION_MESSAGES.noSuchRecords([recordId]));
   return commitChanges(db, { action: 'edit', target: null, reason, note: meta.note ?? null }, adoptChanges(db, source, field, meta.issueKey ?? null));
 }
 
@@ -135,11 +136,11 @@ export function bulkCorrect(db: Db, issueKeys: readonly string[], action: BulkAc
   const reason = checkReason(meta);
   const issues = db.prepare('SELECT key, field, records FROM issues WHERE key IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(issueKeys)) as IssueTarget[];
-  const skipped: BulkResult['skipped'] = issueKeys.filter((k) => !issues.some((i) => i.key === k)).map((key) => ({ key, reason: '找不到该问题' }));
+  const skipped: BulkResult['skipped'] = issueKeys.filter((k) => !issues.some((i) => i.key === k)).map((key) => ({ key, reason: BULK_SKIPS.noIssue }));
   const changes = new Map<string, CellChange>();
   for (const issue of issues) {
     if (issue.field === null || !FIELD_BY_KEY.has(issue.field)) {
-      skipped.push({ key: issue.key, reason: '该问题不针对某一字段，请逐条处理' });
+      skipped.push({ key: issue.key, reason: BULK_SKIPS.notOneField });
       continue;
     }
     const field = issue.field;
@@ -149,7 +150,7 @@ export function bulkCorrect(db: Db, issueKeys: readonly string[], action: BulkAc
       const ref = refs.find((r) => r.source === action.adoptFrom);
       const [source] = ref ? readCells(db, [ref.id], field) : [];
       if (!source || source.position < 0) {
-        skipped.push({ key: issue.key, reason: '该问题没有涉及所选台账' });
+        skipped.push({ key: issue.key, reason: BULK_SKIPS.ledgerNotInvolved });
         continue;
       }
       found = adoptChanges(db, source, field, issue.key);
@@ -167,9 +168,9 @@ export function bulkCorrect(db: Db, issueKeys: readonly string[], action: BulkAc
 /** Undo the last edit still in effect: append its inverse. */
 export function undo(db: Db): CorrectionResult {
   const target = undoStacks(db).done.at(-1);
-  if (target === undefined) throw new UserError('BAD_INPUT', '没有可以撤销的修改。');
+  if (target === undefined) throw new UserError('BAD_INPUT', CORRECTION_MESSAGES.nothingToUndo);
   const changes = batchChanges(db, target).reverse();
-  return commitChanges(db, { action: 'undo', target, reason: '撤销', note: null }, changes.map((c) => ({
+  return commitChanges(db, { action: 'undo', target, reason: CORRECTION_REASONS.undo, note: null }, changes.map((c) => ({
     ...c, oldValue: c.newValue, newValue: c.oldValue, oldText: c.newText, newText: c.oldText,
   })));
 }
@@ -177,6 +178,6 @@ export function undo(db: Db): CorrectionResult {
 /** Redo the last undone edit: append it again. */
 export function redo(db: Db): CorrectionResult {
   const target = undoStacks(db).undone.at(-1);
-  if (target === undefined) throw new UserError('BAD_INPUT', '没有可以重做的修改。');
-  return commitChanges(db, { action: 'redo', target, reason: '重做', note: null }, batchChanges(db, target));
+  if (target === undefined) throw new UserError('BAD_INPUT', CORRECTION_MESSAGES.nothingToRedo);
+  return commitChanges(db, { action: 'redo', target, reason: CORRECTION_REASONS.redo, note: null }, batchChanges(db, target));
 }

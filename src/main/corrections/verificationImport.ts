@@ -13,6 +13,7 @@ import type { Db } from '../workspace/workspace';
 import { changeOf, fieldDef, parseCellText, readCells } from './cells';
 import type { CellChange } from './correctionLog';
 import { commitChanges, sameEntityCells } from './corrections';
+import { CORRECTION_MESSAGES, CORRECTION_REASONS, NO_OPERATOR } from './messages';
 
 export interface VerificationImportResult {
   households: number;
@@ -37,7 +38,7 @@ function readFilledRows(file: string): FilledRow[] {
   try {
     wb = XLSX.read(readInputFile(file), { type: 'buffer', dense: true });
   } catch {
-    throw badInput('无法读取该文件，请确认它是本软件导出的入户核实表（.xlsx）。', { file: name });
+    throw badInput(CORRECTION_MESSAGES.notAVerificationSheet, { file: name });
   }
   const rows: FilledRow[] = [];
   for (const sheet of wb.SheetNames) {
@@ -51,7 +52,7 @@ function readFilledRows(file: string): FilledRow[] {
     });
   }
   if (rows.length === 0) {
-    throw badInput('文件中找不到核实表的编号列（隐藏的 G 列），请使用本软件导出的入户核实表填写后再导入。', { file: name });
+    throw badInput(CORRECTION_MESSAGES.noVerificationKeys, { file: name });
   }
   return rows;
 }
@@ -77,7 +78,7 @@ export function importVerification(db: Db, file: string): VerificationImportResu
       const { recordId, field } = r.key;
       const [cell] = FIELD_BY_KEY.has(field) ? readCells(db, [recordId], field) : [];
       if (!cell) {
-        warnings.push(`${where(name, r, VERIFY_INPUT_COLUMN)}：对应的台账记录已不存在（台账可能已重新导入），未处理。`);
+        warnings.push(CORRECTION_MESSAGES.recordGone(where(name, r, VERIFY_INPUT_COLUMN)));
         continue;
       }
       let value;
@@ -93,10 +94,10 @@ export function importVerification(db: Db, file: string): VerificationImportResu
       }
     } else if (r.key.kind === 'check') {
       const flag = parseFlag(r.input);
-      if (flag === null) throw new UserError('BAD_INPUT', `${where(name, r, VERIFY_INPUT_COLUMN)}：核实结果应填“是”或“否”，收到“${r.input}”。`);
+      if (flag === null) throw new UserError('BAD_INPUT', CORRECTION_MESSAGES.notYesNo(where(name, r, VERIFY_INPUT_COLUMN), r.input));
       const household = db.prepare('SELECT household_key AS k FROM records WHERE id = ?').get(r.key.recordId) as { k: string | null } | undefined;
       if (!household?.k) {
-        warnings.push(`${where(name, r, VERIFY_INPUT_COLUMN)}：对应的户已不存在（台账可能已重新导入），未处理。`);
+        warnings.push(CORRECTION_MESSAGES.householdGone(where(name, r, VERIFY_INPUT_COLUMN)));
         continue;
       }
       households.add(household.k);
@@ -104,11 +105,11 @@ export function importVerification(db: Db, file: string): VerificationImportResu
     } else {
       const verdict = VERIFICATION_VERDICTS.find((v) => v === r.input);
       if (!verdict) {
-        throw new UserError('BAD_INPUT', `${where(name, r, VERIFY_INPUT_COLUMN)}：核实结论应填 ${VERIFICATION_VERDICTS.join('、')} 之一，收到“${r.input}”。`);
+        throw new UserError('BAD_INPUT', CORRECTION_MESSAGES.notAVerdict(where(name, r, VERIFY_INPUT_COLUMN), VERIFICATION_VERDICTS, r.input));
       }
       const issue = db.prepare('SELECT key FROM issues WHERE rowid = ?').get(r.key.issueId) as { key: string } | undefined;
       if (!issue) {
-        warnings.push(`${where(name, r, VERIFY_INPUT_COLUMN)}：对应的问题已不存在，未处理。`);
+        warnings.push(CORRECTION_MESSAGES.issueGone(where(name, r, VERIFY_INPUT_COLUMN)));
         continue;
       }
       verdicts.push({ row: r, issueKey: issue.key, verdict });
@@ -117,15 +118,15 @@ export function importVerification(db: Db, file: string): VerificationImportResu
   const actor = loadSettings(db).operator.trim();
   return db.transaction((): VerificationImportResult => {
     const now = new Date().toISOString();
-    const corrected = commitChanges(db, { action: 'edit', target: null, reason: '入户核实', note: `入户核实表：${name}` }, [...changes.values()]);
+    const corrected = commitChanges(db, { action: 'edit', target: null, reason: CORRECTION_REASONS.verified, note: CORRECTION_REASONS.verifiedNote(name) }, [...changes.values()]);
     const addCheck = db.prepare('INSERT INTO verifications (household_key, item, result, note, file_name, actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    for (const c of checks) addCheck.run(c.householdKey, c.item, c.result, c.row.note || null, name, actor || '未设置操作员', now);
+    for (const c of checks) addCheck.run(c.householdKey, c.item, c.result, c.row.note || null, name, actor || NO_OPERATOR, now);
     const statusOf = db.prepare('SELECT status FROM issues WHERE key = ?');
     const results = verdicts.map((v) => {
-      const reason = `入户核实：${v.verdict}${v.row.note ? `（${v.row.note}）` : ''}`;
+      const reason = CORRECTION_REASONS.verdict(v.verdict, v.row.note);
       const current = (statusOf.get(v.issueKey) as { status: string }).status;
-      if (v.verdict === '不属实') setIssueStatus(db, v.issueKey, { status: 'confirmed', reason, actor: actor || '未设置操作员' }, now);
-      else if (current !== 'resolved') setIssueStatus(db, v.issueKey, { status: 'open', reason, actor: actor || '未设置操作员' }, now);
+      if (v.verdict === '不属实') setIssueStatus(db, v.issueKey, { status: 'confirmed', reason, actor: actor || NO_OPERATOR }, now);
+      else if (current !== 'resolved') setIssueStatus(db, v.issueKey, { status: 'open', reason, actor: actor || NO_OPERATOR }, now);
       return { issueKey: v.issueKey, verdict: v.verdict, status: (statusOf.get(v.issueKey) as { status: string }).status };
     });
     return { households: households.size, corrections: corrected.changed, verdicts: results, checks: checks.length, warnings };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, type MenuItemConstructorOptions } from 'electron';
 import { CALLS } from '../../shared/api/contract';
-import { createHandlers, Session } from '../api/handlers';
+import { createHandlers, EXPORT_DIR_NAME, Session } from '../api/handlers';
 import { dispatch } from '../server/server';
 import { APP_ORIGIN, CSP, lockDown, trustedSender, windowOptions } from './security';
 
@@ -12,7 +12,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let window: BrowserWindow | null = null;
-const session = new Session(path.join(app.getPath('documents'), '对账导出'), path.join(__dirname, '..', 'jobWorker.mjs'));
+const session = new Session(path.join(app.getPath('documents'), EXPORT_DIR_NAME), path.join(__dirname, '..', 'jobWorker.mjs'));
 const handlers = createHandlers(session);
 
 function menu(): Menu {

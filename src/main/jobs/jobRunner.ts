@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { JobKind, JobRequest, JobStatus } from '../../shared/api/contract';
+import type { JobRequest, JobStatus } from '../../shared/api/contract';
 import { UserError } from '../errors';
 import type { JobData, WorkerMessage } from './jobWorker';
+import { JOB_MESSAGES } from './messages';
 
-const KIND_LABEL: Record<JobKind, string> = { import: '导入', check: '检查', export: '导出' };
 /** Finished jobs kept for the desk to read their outcome. */
 const KEEP_FINISHED = 20;
 
@@ -27,23 +27,23 @@ export class JobRunner {
   /** Refuse to change the workspace under a running job. */
   assertIdle(): void {
     const active = this.active();
-    if (active) throw new UserError('BAD_INPUT', `正在${KIND_LABEL[active.kind]}（${active.label}），请等待完成或取消后再操作。`);
+    if (active) throw new UserError('BAD_INPUT', JOB_MESSAGES.busy(active.kind, active.label));
   }
 
   start(workspace: string, exportDir: string, request: JobRequest): JobStatus {
     this.assertIdle();
     const status: JobStatus = {
-      id: randomUUID(), kind: request.kind, state: 'running', done: 0, total: 0, label: `正在准备${KIND_LABEL[request.kind]}`,
+      id: randomUUID(), kind: request.kind, state: 'running', done: 0, total: 0, label: JOB_MESSAGES.preparing(request.kind),
       imported: [], checked: null, exported: null, error: null,
     };
     const data: JobData = { workspace, exportDir, request };
     const worker = new Worker(this.script, { workerData: data });
     const entry = { status, worker: worker as Worker | null };
     worker.on('message', (message: WorkerMessage) => this.receive(status, message));
-    worker.on('error', (error) => this.fail(status, { code: 'INTERNAL', message: `后台任务出错：${error.message}` }));
+    worker.on('error', (error) => this.fail(status, { code: 'INTERNAL', message: JOB_MESSAGES.workerError(error.message) }));
     worker.on('exit', () => {
       entry.worker = null;
-      this.fail(status, { code: 'INTERNAL', message: '后台任务意外退出。' });
+      this.fail(status, { code: 'INTERNAL', message: JOB_MESSAGES.workerExited });
     });
     this.jobs.set(status.id, entry);
     this.prune();
@@ -52,16 +52,16 @@ export class JobRunner {
 
   status(id: string): JobStatus {
     const entry = this.jobs.get(id);
-    if (!entry) throw new UserError('NOT_FOUND', '没有这个任务（可能已过期）。');
+    if (!entry) throw new UserError('NOT_FOUND', JOB_MESSAGES.noSuchJob);
     return { ...entry.status };
   }
 
   async cancel(id: string): Promise<JobStatus> {
     const entry = this.jobs.get(id);
-    if (!entry) throw new UserError('NOT_FOUND', '没有这个任务（可能已过期）。');
+    if (!entry) throw new UserError('NOT_FOUND', JOB_MESSAGES.noSuchJob);
     if (entry.status.state === 'running') {
       entry.status.state = 'cancelled';
-      entry.status.label = '已取消';
+      entry.status.label = JOB_MESSAGES.cancelled;
       await entry.worker?.terminate();
     }
     return { ...entry.status };
@@ -77,7 +77,7 @@ export class JobRunner {
     if (message.type === 'failed') {
       this.fail(status, message.error);
     } else if (message.type === 'result') {
-      Object.assign(status, message.result, { state: 'done', label: `${KIND_LABEL[status.kind]}完成`, done: status.total });
+      Object.assign(status, message.result, { state: 'done', label: JOB_MESSAGES.done(status.kind), done: status.total });
     } else if (message.event.type === 'imported') {
       status.imported = [...status.imported, message.event.outcome];
     } else {
@@ -89,7 +89,7 @@ export class JobRunner {
     if (status.state !== 'running') return;
     status.state = 'failed';
     status.error = error;
-    status.label = `${KIND_LABEL[status.kind]}失败`;
+    status.label = JOB_MESSAGES.failed(status.kind);
   }
 
   private prune(): void {

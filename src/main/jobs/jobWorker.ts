@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { JobRequest } from '../../shared/api/contract';
 import { failureOf } from '../api/failure';
 import { builtWorker } from './builtWorker';
+import { JOB_MESSAGES } from './messages';
 import { openWorkspace } from '../workspace/workspace';
 import { runJob, type JobEvent, type JobResult } from './runJob';
 
@@ -33,6 +34,6 @@ if (port) {
       db.close();
     }
   } catch (error) {
-    post({ type: 'failed', error: failureOf(error, `后台任务 ${data.request.kind}`, data.workspace) });
+    post({ type: 'failed', error: failureOf(error, JOB_MESSAGES.context(data.request.kind), data.workspace) });
   }
 }

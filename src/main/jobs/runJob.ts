@@ -5,6 +5,7 @@ import { importInOrder, Planner } from '../import/planAhead';
 import { runExport } from '../export/runExport';
 import { runCheckInParallel } from '../rules/engine';
 import type { Db } from '../workspace/workspace';
+import { JOB_MESSAGES } from './messages';
 
 /** The work of a job, the same whether it runs in a worker thread or (the CLI, tests of the work itself) in-process. */
 
@@ -27,10 +28,10 @@ export async function runJob(
     case 'import': {
       const planner = new Planner(db, workers.plans);
       try {
-        const labelOf = (i: number, name: string) => `正在导入第 ${i + 1}/${job.files.length} 个文件：${name}`;
+        const labelOf = (i: number, name: string) => JOB_MESSAGES.importing(i, job.files.length, name);
         const outcomes = await importInOrder(planner, job.files, planJobOf, async (file, plan, i) => {
           const label = labelOf(i, file.name);
-          const outcome = await importUpload(db, file, plan, (p) => emit({ type: 'progress', done: p.done, total: p.total, label: `${label}（写入）` }));
+          const outcome = await importUpload(db, file, plan, (p) => emit({ type: 'progress', done: p.done, total: p.total, label: JOB_MESSAGES.writing(label) }));
           emit({ type: 'imported', outcome });
           return outcome;
         }, (file, i) => emit({ type: 'progress', done: 0, total: 0, label: labelOf(i, file.name) }));
@@ -45,7 +46,7 @@ export async function runJob(
     }
     case 'export': {
       const { kind: _kind, ...request } = job;
-      emit({ type: 'progress', done: 0, total: 0, label: '正在导出' });
+      emit({ type: 'progress', done: 0, total: 0, label: JOB_MESSAGES.exporting });
       const r = await runExport(db, { ...request, outDir: exportDir });
       return { exported: { files: r.files.map((f) => ({ name: path.basename(f), path: f })), rows: r.rows } };
     }

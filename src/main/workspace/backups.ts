@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors';
+import { WORKSPACE_MESSAGES } from './messages';
 import { LATEST_VERSION } from './migrations';
 import type { Db } from './workspace';
 
@@ -81,7 +82,7 @@ export async function takeBackup(db: Db, reason: '导入前'): Promise<BackupEnt
     fs.renameSync(temporary, file);
   } catch (error) {
     fs.rmSync(temporary, { force: true });
-    throw new UserError('INTERNAL', `无法在“${dir}”中备份工作区：${error instanceof Error ? error.message : String(error)}。请检查磁盘空间和写入权限。`);
+    throw new UserError('INTERNAL', WORKSPACE_MESSAGES.backupFailed(dir, error));
   }
   const entry = entryOf(dir, path.basename(file));
   prune(workspaceFile);
@@ -105,12 +106,12 @@ function settleCopy(copy: string, backupName: string): void {
     db = new Database(copy, { fileMustExist: true });
     const check = db.pragma('quick_check', { simple: true });
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (check !== 'ok') throw new UserError('WORKSPACE_CORRUPT', `备份“${backupName}”本身已损坏，不能用来恢复。请选择更早的备份。`);
-    if (version > LATEST_VERSION) throw new UserError('WORKSPACE_TOO_NEW', `备份“${backupName}”由更新版本的对账软件创建，请升级软件后再恢复。`);
+    if (check !== 'ok') throw new UserError('WORKSPACE_CORRUPT', WORKSPACE_MESSAGES.backupCorrupt(backupName));
+    if (version > LATEST_VERSION) throw new UserError('WORKSPACE_TOO_NEW', WORKSPACE_MESSAGES.backupTooNew(backupName));
     db.pragma('wal_checkpoint(TRUNCATE)');
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError('WORKSPACE_CORRUPT', `备份“${backupName}”无法读取（${error instanceof Error ? error.message : String(error)}），不能用来恢复。`);
+    throw new UserError('WORKSPACE_CORRUPT', WORKSPACE_MESSAGES.backupUnreadable(backupName, error));
   } finally {
     db?.close();
   }
@@ -122,7 +123,7 @@ function settleCopy(copy: string, backupName: string): void {
  */
 export function restoreBackup(workspaceFile: string, backupFile: string): { kept: string | null } {
   const known = listBackups(workspaceFile).find((b) => path.resolve(b.file) === path.resolve(backupFile));
-  if (!known) throw new UserError('NOT_FOUND', `“${backupFile}”不是工作区“${path.basename(workspaceFile)}”的备份。`);
+  if (!known) throw new UserError('NOT_FOUND', WORKSPACE_MESSAGES.notABackup(backupFile, path.basename(workspaceFile)));
   const temporary = `${workspaceFile}.restore.part`;
   removeWithLog(temporary);
   fs.copyFileSync(known.file, temporary);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors';
+import { WORKSPACE_MESSAGES } from './messages';
 import { LATEST_VERSION, MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
@@ -19,18 +20,13 @@ export function isCorruptionError(err: unknown): boolean {
 
 /** What the clerk reads when the file is damaged, wherever SQLite notices it: on open or in the middle of a query. */
 export function corruptWorkspace(file?: string): UserError {
-  const name = file ? `工作区文件“${file}”` : '工作区文件';
-  return new UserError('WORKSPACE_CORRUPT', `${name}已损坏或不是对账工作区，无法使用。` +
-    `每次导入前都会自动备份：可在“开始”页的“备份与恢复”中选一份恢复，或运行 duizhang restore ${file ? `“${file}”` : '<工作区.db>'}。`);
+  return new UserError('WORKSPACE_CORRUPT', WORKSPACE_MESSAGES.corrupt(file));
 }
 
 export function migrate(db: Db, target = LATEST_VERSION): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > LATEST_VERSION) {
-    throw new UserError(
-      'WORKSPACE_TOO_NEW',
-      `此工作区由更新版本的对账软件创建（结构版本 ${current}，本软件支持到 ${LATEST_VERSION}），请升级软件后再打开。`,
-    );
+    throw new UserError('WORKSPACE_TOO_NEW', WORKSPACE_MESSAGES.tooNew(current, LATEST_VERSION));
   }
   for (const m of MIGRATIONS) {
     if (m.version <= current || m.version > target) continue;
@@ -44,7 +40,7 @@ export function migrate(db: Db, target = LATEST_VERSION): void {
 /** Open (or create) a township workspace: WAL, foreign keys, migrated to the latest schema. */
 export function openWorkspace(file: string, options: OpenOptions = {}): Db {
   if (!options.create && !fs.existsSync(file)) {
-    throw new UserError('NOT_FOUND', `找不到工作区文件“${file}”。`);
+    throw new UserError('NOT_FOUND', WORKSPACE_MESSAGES.missing(file));
   }
   let db: Db | undefined;
   try {
@@ -66,7 +62,7 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
     db?.close();
     if (isCorruptionError(err)) throw corruptWorkspace(file);
     if ((err as { code?: string }).code === 'SQLITE_CANTOPEN') {
-      throw new UserError('NOT_FOUND', `无法打开工作区文件“${file}”：路径不存在、是文件夹或没有权限。`);
+      throw new UserError('NOT_FOUND', WORKSPACE_MESSAGES.cannotOpen(file));
     }
     throw err;
   }
