@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ISSUE_STATUSES, SEVERITIES, type Severity } from '../../shared/domain/rules';
 import { isLedgerKindId, LEDGER_KINDS, type LedgerKindId } from '../../shared/domain/ledgerKinds';
+import { NO_OPERATOR } from '../corrections/messages';
 import { badInput, UserError } from '../errors';
 import { backupBeforeImport } from '../workspace/backups';
 import { importFile, readInputFile } from '../import/importFile';
@@ -155,7 +156,7 @@ async function cmdCheck(args: string[], out: NodeJS.WritableStream): Promise<num
     if (xlsx) {
       let rows = 0;
       await writeAtomically(xlsx, async (temporary) => { rows = await writeIssueList(db, temporary, { fullIds: false }, null); });
-      recordExport(db, { what: 'issues', options: {}, files: [path.basename(xlsx)], fullIds: false, rows, actor: loadSettings(db).operator || '未设置操作员' });
+      recordExport(db, { what: 'issues', options: {}, files: [path.basename(xlsx)], fullIds: false, rows, actor: loadSettings(db).operator || NO_OPERATOR });
     }
   } finally {
     db.close();

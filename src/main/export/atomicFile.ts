@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { UserError } from '../errors';
+import { EXPORT_MESSAGES } from './messages';
 
 /**
  * Write a file under a temporary name and rename it into place, so that a crash or a kill never leaves a half-written
@@ -18,7 +19,7 @@ export async function writeAtomically(file: string, write: (temporary: string) =
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
-      throw new UserError('BAD_INPUT', `无法写入“${file}”：文件可能正在 Excel/WPS 中打开，或没有写入权限。请关闭后重试。`);
+      throw new UserError('BAD_INPUT', EXPORT_MESSAGES.cannotWrite(file));
     }
     throw error;
   }

@@ -1,3 +1,4 @@
+import { UNKNOWN_VILLAGE } from '../../shared/domain/fields';
 import { ROLL } from '../rules/query';
 import type { Db } from '../workspace/workspace';
 
@@ -85,7 +86,7 @@ export function listHouseholds(db: Db, filter: { village?: string | null; keys?:
     const head = members.find((m) => m.relation === '户主');
     return {
       key, members, value,
-      village: value('village') ?? '（未知村）', group: value('village_group') ?? '', town: value('town') ?? '',
+      village: value('village') ?? UNKNOWN_VILLAGE, group: value('village_group') ?? '', town: value('town') ?? '',
       householdNo: value('household_no') ?? '', headName: head?.name ?? value('head_name') ?? '', headId: head?.id_number ?? value('head_id') ?? '',
     };
   });

@@ -1,10 +1,12 @@
 import type ExcelJS from 'exceljs';
+import { UNKNOWN_VILLAGE } from '../../shared/domain/fields';
 import { LEDGER_KIND_BY_ID, type LedgerKindId } from '../../shared/domain/ledgerKinds';
 import { ISSUE_STATUSES, RULE_FAMILIES, SEVERITIES, type IssueStatus, type Severity } from '../../shared/domain/rules';
 import { RULE_BY_ID } from '../rules/registry';
 import type { Db } from '../workspace/workspace';
 import { listHouseholds } from './households';
 import { exportText, maskNarrative, type Masking } from './masking';
+import { CREATOR } from './messages';
 import { bodyRow, headerRow, printSetup, titleRow, loadExcelJs } from './sheetStyle';
 
 interface IssueExportRow {
@@ -29,7 +31,7 @@ export async function writeIssueList(db: Db, file: string, masking: Masking, vil
   const households = new Map(listHouseholds(db, { village }).map((h) => [h.key, h]));
   const nameOf = db.prepare('SELECT name, id_number FROM records WHERE person_key = ? LIMIT 1');
   const wb = new (await loadExcelJs()).Workbook();
-  wb.creator = '对账';
+  wb.creator = CREATOR;
   writeSummary(wb.addWorksheet('汇总'), issues, village);
   const ws = wb.addWorksheet('问题清单', { views: [{ state: 'frozen', ySplit: 2 }] });
   titleRow(ws, `${village ?? ''}问题清单（整改台账）`, LIST_COLUMNS.length);
@@ -75,10 +77,10 @@ function writeSummary(ws: ExcelJS.Worksheet, issues: readonly IssueExportRow[], 
   bodyRow(ws, row++, ['合计', '', '', ...statuses.map((s) => issues.filter((i) => i.status === s).length), issues.length]);
   row++;
   headerRow(ws, row++, [{ label: '村', width: 12 }, ...(Object.keys(SEVERITIES) as Severity[]).map((s) => ({ label: `待处理${SEVERITIES[s]}`, width: 28 }))]);
-  const villages = [...new Set(issues.map((i) => i.village ?? '（未知村）'))].sort();
+  const villages = [...new Set(issues.map((i) => i.village ?? UNKNOWN_VILLAGE))].sort();
   for (const v of villages) {
     bodyRow(ws, row++, [v, ...(Object.keys(SEVERITIES) as Severity[]).map((s) =>
-      issues.filter((i) => (i.village ?? '（未知村）') === v && i.severity === s && i.status === 'open').length)]);
+      issues.filter((i) => (i.village ?? UNKNOWN_VILLAGE) === v && i.severity === s && i.status === 'open').length)]);
   }
   printSetup(ws, 'portrait');
 }

@@ -4,6 +4,7 @@ import { correctedCells, listCorrections } from '../corrections/correctionLog';
 import type { SheetSummary, SourceRow } from '../import/store';
 import type { Db } from '../workspace/workspace';
 import { columnText, exportText, maskIdsIn, type Masking } from './masking';
+import { CREATOR } from './messages';
 import { STYLE, XlsxStreamWriter, type StyleId } from './xlsxStream';
 
 const NUMERIC_TYPES = new Set(['count', 'money', 'year']);
@@ -116,7 +117,7 @@ async function writeChangeLog(db: Db, wb: XlsxStreamWriter, source: SourceRow, m
  * 修改记录 sheet. Streamed, so that a county-size ledger does not sit in memory.
  */
 export async function writeCorrectedLedger(db: Db, source: SourceRow, file: string, masking: Masking, village: string | null): Promise<number> {
-  const wb = new XlsxStreamWriter(file, { creator: '对账', title: `${LEDGER_KIND_BY_ID.get(source.kind)?.label ?? source.kind}（已更正）` });
+  const wb = new XlsxStreamWriter(file, { creator: CREATOR, title: `${LEDGER_KIND_BY_ID.get(source.kind)?.label ?? source.kind}（已更正）` });
   try {
     const corrected = correctedCells(db, source.id);
     let rows = 0;

@@ -2,6 +2,7 @@ import { maskId } from '../../shared/domain/idNumber';
 import type { Db } from '../workspace/workspace';
 import { listHouseholds } from './households';
 import { maskIdsIn } from './masking';
+import { CREATOR } from './messages';
 import { bodyRow, headerRow, printSetup, titleRow, loadExcelJs } from './sheetStyle';
 
 export interface NoticeOptions {
@@ -21,7 +22,7 @@ const COLUMNS = [{ label: '序号', width: 6 }, { label: '组', width: 10 }, { l
 export async function writeNotice(db: Db, file: string, options: NoticeOptions): Promise<number> {
   const households = listHouseholds(db, { village: options.village });
   const wb = new (await loadExcelJs()).Workbook();
-  wb.creator = '对账';
+  wb.creator = CREATOR;
   const villages = [...new Set(households.map((h) => h.village))].sort();
   for (const village of villages) {
     const list = households.filter((h) => h.village === village);

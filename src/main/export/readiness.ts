@@ -1,3 +1,4 @@
+import { UNKNOWN_VILLAGE } from '../../shared/domain/fields';
 import { READINESS_ITEMS, VISIT_ITEMS, type ReadinessItem, type ReadinessState } from '../../shared/domain/readiness';
 import { RULE_FAMILIES, type RuleFamily, type Severity } from '../../shared/domain/rules';
 import { RULE_BY_ID } from '../rules/registry';
@@ -95,11 +96,11 @@ function villageSummaries(db: Db, households: readonly HouseholdReadiness[], vil
     if (list) list.push(h);
     else byVillage.set(h.village, [h]);
   }
-  const families = db.prepare(`SELECT coalesce(village, '（未知村）') AS village, substr(rule, 1, instr(rule, '.') - 1) AS family, severity,
+  const families = db.prepare(`SELECT coalesce(village, ?) AS village, substr(rule, 1, instr(rule, '.') - 1) AS family, severity,
       count(*) AS count FROM issues WHERE status IN ('open', 'deferred') AND (? IS NULL OR village = ?) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`)
-    .all(village, village) as { village: string; family: string; severity: Severity; count: number }[];
-  const helpers = db.prepare(`SELECT coalesce(village, '（未知村）') AS village, group_concat(DISTINCT helper_name) AS names FROM records
-      WHERE helper_name IS NOT NULL GROUP BY 1`).all() as { village: string; names: string }[];
+    .all(UNKNOWN_VILLAGE, village, village) as { village: string; family: string; severity: Severity; count: number }[];
+  const helpers = db.prepare(`SELECT coalesce(village, ?) AS village, group_concat(DISTINCT helper_name) AS names FROM records
+      WHERE helper_name IS NOT NULL GROUP BY 1`).all(UNKNOWN_VILLAGE) as { village: string; names: string }[];
   const visits = db.prepare(`SELECT h.village, max(v.at) AS at FROM verifications v
       JOIN (SELECT household_key, max(village) AS village FROM records GROUP BY household_key) h ON h.household_key = v.household_key GROUP BY 1`)
     .all() as { village: string; at: string }[];

@@ -3,6 +3,7 @@ import { READINESS_ITEMS, READINESS_STATES, type ReadinessState } from '../../sh
 import { RULE_FAMILIES, SEVERITIES } from '../../shared/domain/rules';
 import type { Db } from '../workspace/workspace';
 import { computeReadiness } from './readiness';
+import { CREATOR } from './messages';
 import { BAD_FILL, bodyRow, headerRow, OK_FILL, printSetup, titleRow, UNKNOWN_FILL, loadExcelJs } from './sheetStyle';
 
 const FILLS: Record<ReadinessState, ExcelJS.Fill> = { ok: OK_FILL, fail: BAD_FILL, unknown: UNKNOWN_FILL };
@@ -14,7 +15,7 @@ const FILLS: Record<ReadinessState, ExcelJS.Fill> = { ok: OK_FILL, fail: BAD_FIL
 export async function writeReadiness(db: Db, file: string, village: string | null): Promise<number> {
   const { households, villages } = computeReadiness(db, village);
   const wb = new (await loadExcelJs()).Workbook();
-  wb.creator = '对账';
+  wb.creator = CREATOR;
 
   const summary = wb.addWorksheet('分村汇总');
   const families = Object.keys(RULE_FAMILIES) as (keyof typeof RULE_FAMILIES)[];

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { NO_OPERATOR } from '../corrections/messages';
 import { EXPORT_KINDS, type ExportKind } from '../../shared/domain/exports';
 import { LEDGER_KIND_BY_ID, type LedgerKindId } from '../../shared/domain/ledgerKinds';
 import { UserError } from '../errors';
@@ -7,6 +8,7 @@ import { loadSettings } from '../settings/settings';
 import type { Db } from '../workspace/workspace';
 import { safeFileName, writeAtomically } from './atomicFile';
 import { recordExport } from './exportLog';
+import { EXPORT_MESSAGES, FILE_NAMES } from './messages';
 import { writeIssueList } from './issueListExport';
 import { writeCorrectedLedger } from './ledgerExport';
 import { writeNotice } from './noticeExport';
@@ -34,11 +36,11 @@ const stamp = (): string => new Date().toISOString().slice(0, 10).replaceAll('-'
 
 function checkRequest(db: Db, req: ExportRequest): void {
   if (!Object.hasOwn(EXPORT_KINDS, req.what)) {
-    throw new UserError('BAD_INPUT', `不能导出“${req.what}”。可以导出：${Object.entries(EXPORT_KINDS).map(([k, v]) => `${k}（${v}）`).join('、')}。`);
+    throw new UserError('BAD_INPUT', EXPORT_MESSAGES.unknownExport(req.what, EXPORT_KINDS));
   }
-  if (req.ledger && !LEDGER_KIND_BY_ID.has(req.ledger as LedgerKindId)) throw new UserError('BAD_INPUT', `没有台账类型“${req.ledger}”。`);
+  if (req.ledger && !LEDGER_KIND_BY_ID.has(req.ledger as LedgerKindId)) throw new UserError('BAD_INPUT', EXPORT_MESSAGES.unknownLedgerKind(req.ledger));
   if (req.village && !db.prepare('SELECT 1 FROM records WHERE village = ? LIMIT 1').get(req.village)) {
-    throw new UserError('NOT_FOUND', `工作区中没有“${req.village}”的记录。`);
+    throw new UserError('NOT_FOUND', EXPORT_MESSAGES.noSuchVillage(req.village));
   }
 }
 
@@ -47,7 +49,7 @@ export async function runExport(db: Db, req: ExportRequest): Promise<ExportResul
   checkRequest(db, req);
   const village = req.village ?? null;
   const masking = { fullIds: req.what !== 'notice' && req.fullIds === true };
-  const suffix = `${village ? `-${village}` : ''}${masking.fullIds ? '-内部完整版' : ''}-${stamp()}`;
+  const suffix = FILE_NAMES.suffix(village, masking.fullIds, stamp());
   const files: string[] = [];
   let rows = 0;
   const write = async (name: string, writer: (file: string) => Promise<number>): Promise<void> => {
@@ -58,24 +60,24 @@ export async function runExport(db: Db, req: ExportRequest): Promise<ExportResul
   switch (req.what) {
     case 'ledger': {
       const sources = listSources(db).filter((s) => !req.ledger || s.kind === req.ledger);
-      if (sources.length === 0) throw new UserError('NOT_FOUND', `没有导入${req.ledger ? (LEDGER_KIND_BY_ID.get(req.ledger as LedgerKindId)?.label ?? req.ledger) : '任何台账'}。`);
+      if (sources.length === 0) throw new UserError('NOT_FOUND', EXPORT_MESSAGES.nothingImported(req.ledger ? (LEDGER_KIND_BY_ID.get(req.ledger as LedgerKindId)?.label ?? req.ledger) : null));
       for (const source of sources) {
         const base = source.fileName.replace(/\.[^.]+$/, '');
-        await write(`${base}（已更正${suffix}）.xlsx`, (file) => writeCorrectedLedger(db, source, file, masking, village));
+        await write(FILE_NAMES.ledger(base, suffix), (file) => writeCorrectedLedger(db, source, file, masking, village));
       }
       break;
     }
     case 'issues':
-      await write(`问题清单${suffix}.xlsx`, (file) => writeIssueList(db, file, masking, village));
+      await write(FILE_NAMES.issues(suffix), (file) => writeIssueList(db, file, masking, village));
       break;
     case 'verify':
-      await write(`入户核实表${suffix}.xlsx`, (file) => writeVerificationSheets(db, file, masking, { village, household: req.household ?? null }));
+      await write(FILE_NAMES.verify(suffix), (file) => writeVerificationSheets(db, file, masking, { village, household: req.household ?? null }));
       break;
     case 'readiness':
-      await write(`普查迎检准备情况${suffix}.xlsx`, (file) => writeReadiness(db, file, village));
+      await write(FILE_NAMES.readiness(suffix), (file) => writeReadiness(db, file, village));
       break;
     case 'notice':
-      await write(`公示名单${suffix}.xlsx`, (file) => {
+      await write(FILE_NAMES.notice(suffix), (file) => {
         const [keepHead, keepTail] = loadSettings(db).noticeMask;
         return writeNotice(db, file, { village, keepHead, keepTail });
       });
@@ -83,7 +85,7 @@ export async function runExport(db: Db, req: ExportRequest): Promise<ExportResul
   }
   recordExport(db, {
     what: req.what, options: { ledger: req.ledger ?? null, village, household: req.household ?? null }, files: files.map((f) => path.basename(f)),
-    fullIds: masking.fullIds, rows, actor: loadSettings(db).operator || '未设置操作员',
+    fullIds: masking.fullIds, rows, actor: loadSettings(db).operator || NO_OPERATOR,
   });
   return { files, rows };
 }

@@ -9,6 +9,7 @@ import type { Db } from '../workspace/workspace';
 import { listHouseholds, type Household } from './households';
 import { exportText, maskNarrative, type Masking } from './masking';
 import { computeReadiness } from './readiness';
+import { CREATOR } from './messages';
 import { bodyRow, headerRow, HEADER_FONT, printSetup, THIN, titleRow, loadExcelJs } from './sheetStyle';
 
 const PERSON_FIELDS = ['name', 'id_number', 'sex', 'birth_date', 'relation', 'health', 'labour', 'student_status', 'work_status', 'med_basic'];
@@ -120,7 +121,7 @@ export async function writeVerificationSheets(
   }
   const readiness = new Map(computeReadiness(db, filter.village).households.map((r) => [r.key, r.items]));
   const wb = new (await loadExcelJs()).Workbook();
-  wb.creator = '对账';
+  wb.creator = CREATOR;
   const used = new Set<string>();
   for (const h of households) {
     const ws = wb.addWorksheet(sheetName(h, used));

@@ -1,3 +1,4 @@
+import { UNKNOWN_VILLAGE } from '../../shared/domain/fields';
 import { LEDGER_KIND_BY_ID, type LedgerKindId } from '../../shared/domain/ledgerKinds';
 import { RULE_FAMILIES, SEVERITIES, type RuleFamily, type Severity } from '../../shared/domain/rules';
 import { linkRecords, relinkHouseholds, type LinkSummary } from '../link/linkRecords';
@@ -319,7 +320,7 @@ export function openIssueCounts(db: Db): Pick<CheckSummary, 'byFamily' | 'byVill
     else families.set(`${family}|${r.severity}`, { family, severity: r.severity, count: r.count });
   }
   const byVillage = (db.prepare(OPEN_BY_VILLAGE_SQL).all() as { village: string | null; severity: Severity; count: number }[])
-    .map((r) => ({ ...r, village: r.village ?? '（未知村）' }));
+    .map((r) => ({ ...r, village: r.village ?? UNKNOWN_VILLAGE }));
   return {
     byFamily: [...families.values()].sort(byKeys((r) => r.family)),
     byVillage: byVillage.sort(byKeys((r) => r.village)),

@@ -105,3 +105,6 @@ export const FIELD_KEYS: readonly string[] = FIELDS.map((d) => d.key);
 export const FILL_DOWN_FIELDS: ReadonlySet<string> = new Set(
   FIELDS.filter((d) => d.level === 'household' || d.level === 'place').map((d) => d.key),
 );
+
+/** Records without a village are grouped under this name wherever villages are listed. */
+export const UNKNOWN_VILLAGE = '（未知村）';
