@@ -5,6 +5,7 @@ import { linkRecords, relinkHouseholds, type LinkSummary } from '../link/linkRec
 import { asOfDate, loadSettings } from '../settings/settings';
 import type { Db } from '../workspace/workspace';
 import { closeMissing, saveFindings } from './issueStore';
+import { CHECK_MESSAGES } from './messages';
 import { RULES } from './registry';
 import { createCheckTables, dropCheckTables } from './checkTables';
 import { registerRuleFunctions } from './sqlFunctions';
@@ -130,7 +131,7 @@ function beginCheck(db: Db, options: CheckOptions, beforeTables?: (toRun: readon
     relinkHouseholds(db, options.households);
     scope = enterScope(db, options.households);
   } else {
-    options.onProgress?.(0, rules.length, '正在关联各台账中的人员和户');
+    options.onProgress?.(0, rules.length, CHECK_MESSAGES.linking);
     link = linkRecords(db);
     refreshStatistics(db);
   }
@@ -144,10 +145,10 @@ function beginCheck(db: Db, options: CheckOptions, beforeTables?: (toRun: readon
     const severity = (setting?.severity ?? rule.severity) as Severity;
     const missing = rule.needs.filter((k) => !kinds.has(k));
     if (setting && setting.enabled === 0) {
-      runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: '已停用', ms: 0 });
+      runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: CHECK_MESSAGES.disabled, ms: 0 });
     } else if (missing.length > 0) {
       for (const k of missing) missingCounts.set(k, (missingCounts.get(k) ?? 0) + 1);
-      runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: `未导入${missing.map((k) => LEDGER_KIND_BY_ID.get(k)?.label ?? k).join('、')}`, ms: 0 });
+      runs.push({ id: rule.id, title: rule.title, severity, ran: false, found: 0, skipped: CHECK_MESSAGES.notImported(missing.map((k) => LEDGER_KIND_BY_ID.get(k)?.label ?? k)), ms: 0 });
     } else {
       const run: RuleRun = { id: rule.id, title: rule.title, severity, ran: true, found: 0, skipped: null, ms: 0 };
       runs.push(run);
@@ -167,7 +168,7 @@ function runRules(db: Db, plan: CheckPlan, rules: readonly PlannedRule[], onProg
   db.exec('SAVEPOINT run_check');
   plan.open = true;
   for (const [i, p] of rules.entries()) {
-    onProgress?.(i, plan.toRun.length, `正在检查：${p.rule.title}`);
+    onProgress?.(i, plan.toRun.length, CHECK_MESSAGES.checking(p.rule.title));
     record(p, timedCheck(p.rule, plan.ctx));
   }
 }
@@ -207,7 +208,7 @@ function endCheck(db: Db, plan: CheckPlan): void {
 }
 
 function summarize(db: Db, plan: CheckPlan, closed: number): CheckSummary {
-  const notes = [...plan.missingCounts].map(([k, n]) => `未导入${LEDGER_KIND_BY_ID.get(k)?.label ?? k}，跳过 ${n} 条规则`);
+  const notes = [...plan.missingCounts].map(([k, n]) => CHECK_MESSAGES.skippedRules(LEDGER_KIND_BY_ID.get(k)?.label ?? k, n));
   const { byFamily, byVillage } = openIssueCounts(db);
   const open = (db.prepare("SELECT count(*) AS n FROM issues WHERE status = 'open'").get() as { n: number }).n;
   const summary: CheckSummary = {
@@ -261,7 +262,7 @@ export async function runCheckInParallel(db: Db, options: CheckOptions & Paralle
   let closed: number;
   try {
     runRules(db, plan, share.mine, options.onProgress);
-    options.onProgress?.(share.mine.length, plan.toRun.length, '正在等待另一线程的检查结果');
+    options.onProgress?.(share.mine.length, plan.toRun.length, CHECK_MESSAGES.waitingForOtherThread);
     const results = await share.helper?.results;
     for (const p of share.theirs) {
       const result = results?.get(p.rule.id);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IssueStatus, RuleMeta, Severity } from '../../shared/domain/rules';
 import { UserError } from '../errors';
 import type { Db } from '../workspace/workspace';
+import { CHECK_MESSAGES, ISSUE_HISTORY } from './messages';
 import type { Finding } from './types';
 
 /** SQL for the issues and issue_history tables (workspace migration 002). */
@@ -77,14 +78,14 @@ export function saveFindings(db: Db, rule: RuleMeta, severity: Severity, finding
     if (!existing) {
       insert.run(key, rule.id, severity, rule.level, f.village, f.householdKey, JSON.stringify(f.personKeys), f.field,
         JSON.stringify(f.observed), refs, f.message, hash, now, now);
-      history.run(key, now, 'open', '规则检查发现', actor);
+      history.run(key, now, 'open', ISSUE_HISTORY.found, actor);
       continue;
     }
     let status: IssueStatus = existing.status;
     let reason: string | null = null;
-    if (status === 'resolved') { status = 'open'; reason = '复查仍存在'; }
-    if (status === 'confirmed' && existing.data_hash !== hash) { status = 'open'; reason = '数据已变化，需重新核实'; }
-    if (status === 'deferred' && existing.status_until !== null && existing.status_until <= now.slice(0, 10)) { status = 'open'; reason = '暂缓期已到'; }
+    if (status === 'resolved') { status = 'open'; reason = ISSUE_HISTORY.stillThere; }
+    if (status === 'confirmed' && existing.data_hash !== hash) { status = 'open'; reason = ISSUE_HISTORY.dataChanged; }
+    if (status === 'deferred' && existing.status_until !== null && existing.status_until <= now.slice(0, 10)) { status = 'open'; reason = ISSUE_HISTORY.deferralOver; }
     const unchanged = status === existing.status;
     update.run(severity, f.village, f.householdKey, JSON.stringify(f.personKeys), JSON.stringify(f.observed), refs, f.message,
       hash, now, status, unchanged ? existing.status_reason : reason, unchanged ? existing.status_until : null, key);
@@ -112,8 +113,8 @@ export function closeMissing(
   let closed = 0;
   for (const { key } of open) {
     if (found.has(key)) continue;
-    close.run('复查未再发现', key);
-    history.run(key, now, 'resolved', '复查未再发现', actor);
+    close.run(ISSUE_HISTORY.notFoundAgain, key);
+    history.run(key, now, 'resolved', ISSUE_HISTORY.notFoundAgain, actor);
     closed++;
   }
   return closed;
@@ -153,11 +154,11 @@ export interface StatusChange {
  */
 export function setIssueStatus(db: Db, key: string, change: StatusChange, now = new Date().toISOString()): void {
   const exists = db.prepare('SELECT 1 FROM issues WHERE key = ?').get(key);
-  if (!exists) throw new UserError('NOT_FOUND', `找不到问题“${key}”。`);
+  if (!exists) throw new UserError('NOT_FOUND', CHECK_MESSAGES.noSuchIssue(key));
   const reason = change.reason?.trim() ?? '';
-  if (change.status === 'confirmed' && reason === '') throw new UserError('BAD_INPUT', '标记为“核实无误”需要填写核实理由。');
+  if (change.status === 'confirmed' && reason === '') throw new UserError('BAD_INPUT', CHECK_MESSAGES.confirmNeedsReason);
   if (change.status === 'deferred' && !/^\d{4}-\d{2}-\d{2}$/.test(change.until ?? '')) {
-    throw new UserError('BAD_INPUT', '标记为“暂缓”需要填写暂缓到的日期（如 2026-12-31）。');
+    throw new UserError('BAD_INPUT', CHECK_MESSAGES.deferNeedsDate);
   }
   db.transaction(() => {
     db.prepare('UPDATE issues SET status = ?, status_reason = ?, status_until = ? WHERE key = ?')
@@ -181,12 +182,12 @@ export interface IssuePlan {
 /** The 整改台账 columns of an issue: what will be done, by whom, by when. */
 export function setIssuePlan(db: Db, keys: readonly string[], plan: IssuePlan): number {
   if (plan.due !== undefined && plan.due !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(plan.due)) {
-    throw new UserError('BAD_INPUT', `整改时限应为日期（如 2026-12-31），收到“${plan.due}”。`);
+    throw new UserError('BAD_INPUT', CHECK_MESSAGES.dueNotADate(plan.due));
   }
   const update = db.prepare(`UPDATE issues SET measure = coalesce(?, measure), owner = coalesce(?, owner), due = coalesce(?, due) WHERE key = ?`);
   return db.transaction(() => keys.reduce((n, key) => {
     const changed = update.run(plan.measure ?? null, plan.owner ?? null, plan.due ?? null, key).changes;
-    if (changed === 0) throw new UserError('NOT_FOUND', `找不到问题“${key}”。`);
+    if (changed === 0) throw new UserError('NOT_FOUND', CHECK_MESSAGES.noSuchIssue(key));
     return n + changed;
   }, 0))();
 }

@@ -1,13 +1,14 @@
 import { SEVERITIES, type Severity } from '../../shared/domain/rules';
 import { UserError } from '../errors';
 import type { Db } from '../workspace/workspace';
+import { CHECK_MESSAGES } from './messages';
 import { RULE_BY_ID } from './registry';
 
 /** SQL for rule_settings (migration 002): a rule switched off, or its severity changed, in one workspace. */
 export function setRuleSetting(db: Db, ruleId: string, change: { enabled?: boolean; severity?: Severity | null }): void {
-  if (!RULE_BY_ID.has(ruleId)) throw new UserError('NOT_FOUND', `没有规则“${ruleId}”，可用 duizhang rules 查看全部规则。`);
+  if (!RULE_BY_ID.has(ruleId)) throw new UserError('NOT_FOUND', CHECK_MESSAGES.noSuchRule(ruleId));
   if (change.severity != null && !Object.hasOwn(SEVERITIES, change.severity)) {
-    throw new UserError('BAD_INPUT', `严重程度应为 error（严重）、warning（疑点）或 info（提示），收到“${change.severity}”。`);
+    throw new UserError('BAD_INPUT', CHECK_MESSAGES.badSeverity(change.severity));
   }
   const current = db.prepare('SELECT enabled, severity FROM rule_settings WHERE rule = ?').get(ruleId) as
     { enabled: number; severity: string | null } | undefined;

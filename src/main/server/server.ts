@@ -6,6 +6,7 @@ import { isCallName, parseInput, type Result } from '../../shared/api/contract';
 import { failureOf } from '../api/failure';
 import type { Handlers } from '../api/handlers';
 import { UserError } from '../errors';
+import { SERVER_MESSAGES } from './messages';
 
 /**
  * The local HTTP transport of the same handlers the Electron IPC serves: bound to 127.0.0.1, every API request must
@@ -54,7 +55,7 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new UserError('BAD_INPUT', '上传的内容太大（上限约 512 MB 的文件）。');
+    if (size > MAX_BODY) throw new UserError('BAD_INPUT', SERVER_MESSAGES.bodyTooLarge);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -64,7 +65,7 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 export async function dispatch(
   handlers: Handlers, call: string, input: unknown, workspace: () => string | null = () => null,
 ): Promise<Result<unknown>> {
-  if (!isCallName(call)) return failure('NOT_FOUND', `没有接口“${call}”。`);
+  if (!isCallName(call)) return failure('NOT_FOUND', SERVER_MESSAGES.noSuchCall(call));
   const parsed = parseInput(call, input);
   if (!parsed.ok) return failure('BAD_INPUT', parsed.message);
   try {
@@ -84,24 +85,24 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       if (req.headers.host !== `127.0.0.1:${port}` && req.headers.host !== `localhost:${port}`) return send(res, 421, '', 'text/plain');
       if (req.method === 'POST' && url.pathname.startsWith('/api/')) {
-        if (!sameToken(req.headers['x-duizhang-token'] as string | undefined, token)) return sendJson(res, 403, failure('FORBIDDEN', '访问令牌无效。'));
+        if (!sameToken(req.headers['x-duizhang-token'] as string | undefined, token)) return sendJson(res, 403, failure('FORBIDDEN', SERVER_MESSAGES.badToken));
         let input: unknown;
         try {
           input = JSON.parse((await readBody(req)) || '{}');
         } catch (error) {
-          return sendJson(res, 400, failure('BAD_INPUT', error instanceof UserError ? error.message : '请求内容不是有效的 JSON。'));
+          return sendJson(res, 400, failure('BAD_INPUT', error instanceof UserError ? error.message : SERVER_MESSAGES.notJson));
         }
         return sendJson(res, 200, await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), input, options.workspace));
       }
       if (req.method === 'GET' && url.pathname.startsWith('/download/')) {
-        if (!sameToken(url.searchParams.get('token'), token)) return send(res, 403, '访问令牌无效。', 'text/plain; charset=utf-8');
+        if (!sameToken(url.searchParams.get('token'), token)) return send(res, 403, SERVER_MESSAGES.badToken, 'text/plain; charset=utf-8');
         const file = path.join(options.exportDir, path.basename(decodeURIComponent(url.pathname.slice(10))));
-        if (!fs.existsSync(file)) return send(res, 404, '文件不存在。', 'text/plain; charset=utf-8');
+        if (!fs.existsSync(file)) return send(res, 404, SERVER_MESSAGES.noSuchFile, 'text/plain; charset=utf-8');
         return send(res, 200, fs.readFileSync(file), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(file))}` });
       }
       if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) {
-        if (!sameToken(url.searchParams.get('token'), token)) return send(res, 403, '请使用启动时显示的完整地址（含 token）打开。', 'text/plain; charset=utf-8');
+        if (!sameToken(url.searchParams.get('token'), token)) return send(res, 403, SERVER_MESSAGES.openWithToken, 'text/plain; charset=utf-8');
         const html = fs.readFileSync(path.join(options.rendererDir, 'index.html'), 'utf8')
           .replace('<head>', `<head><meta name="duizhang-token" content="${token}">`);
         return send(res, 200, html, 'text/html; charset=utf-8', { 'content-security-policy': CSP, 'referrer-policy': 'no-referrer' });
@@ -112,7 +113,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       if (req.method === 'GET' && type && fs.existsSync(file)) return send(res, 200, fs.readFileSync(file), type);
       return send(res, 404, '', 'text/plain');
     })().catch((error: unknown) => {
-      process.stderr.write(`服务出错：${String(error)}\n`);
+      process.stderr.write(SERVER_MESSAGES.failed(String(error)));
       if (!res.headersSent) send(res, 500, '', 'text/plain');
     });
   });

@@ -1,5 +1,6 @@
 import { UserError } from '../errors';
 import type { Db } from '../workspace/workspace';
+import { SETTINGS_MESSAGES } from './messages';
 
 /** Thresholds and local policy (DOMAIN.md §5): defaults here, each overridable per workspace. */
 export interface Settings {
@@ -51,7 +52,7 @@ export function loadSettings(db: Db): Settings {
 /** A setting given as text (CLI, UI form): parsed as JSON and checked against the default's shape. */
 export function parseSetting(key: string, text: string): { key: SettingKey; value: Settings[SettingKey] } {
   if (!Object.hasOwn(DEFAULT_SETTINGS, key)) {
-    throw new UserError('BAD_INPUT', `没有设置项“${key}”。可用的设置项：${Object.keys(DEFAULT_SETTINGS).join('、')}。`);
+    throw new UserError('BAD_INPUT', SETTINGS_MESSAGES.noSuchSetting(key, Object.keys(DEFAULT_SETTINGS)));
   }
   const k = key as SettingKey;
   const fallback = DEFAULT_SETTINGS[k];
@@ -65,7 +66,7 @@ export function parseSetting(key: string, text: string): { key: SettingKey; valu
   const allowed = k === 'asOf' ? ['string', 'null'] : [shape(fallback)];
   const ok = allowed.includes(shape(value)) && (!Array.isArray(fallback) || (Array.isArray(value) && value.length === fallback.length || k === 'localRegions'));
   if (!ok || (k === 'asOf' && typeof value === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(value))) {
-    throw new UserError('BAD_INPUT', `设置项“${key}”的值应与默认值同一形式，如 ${JSON.stringify(fallback)}，收到 ${text}。`);
+    throw new UserError('BAD_INPUT', SETTINGS_MESSAGES.wrongShape(key, JSON.stringify(fallback), text));
   }
   return { key: k, value: value as Settings[SettingKey] };
 }

@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../../../shared/domain/rules';
-import { PROBABLE_EVIDENCE } from '../../link/linkRecords';
+import { PROBABLE_EVIDENCE } from '../../link/messages';
 import { ID_PROBLEM } from '../../workspace/migrations/005_id_problem_index';
 import { collect, ledger, REC, type Hit } from '../query';
 import type { Finding, RuleContext } from '../types';
