@@ -43,7 +43,7 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** A workbook written by hand with what other writers emit and a naive reader trips on. */
-function handWritten(date1904 = false, extraRows = ''): Uint8Array {
+function handWritten(date1904 = false, extraRows = '', level: 0 | 6 = 6): Uint8Array {
   const xml = (body: string) => strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`);
   const strings = [
     '<x:si><x:t>姓名</x:t></x:si>',
@@ -72,7 +72,7 @@ function handWritten(date1904 = false, extraRows = ''): Uint8Array {
     'xl/sharedStrings.xml': xml(`<x:sst xmlns:x="${MAIN}" count="${strings.length}" uniqueCount="${strings.length}">${strings.join('')}</x:sst>`),
     'xl/worksheets/sheet1.xml': xml(sheet),
     'xl/worksheets/sheet2.xml': xml(`<x:worksheet xmlns:x="${MAIN}"><x:sheetData/></x:worksheet>`),
-  });
+  }, { level });
 }
 
 /** A roll ledger of `households` households, 户编号 and 户主 merged down each household's rows, under a two-row title. */
@@ -117,6 +117,11 @@ describe('the streaming reader for sheets too large for SheetJS', () => {
   it('refuses a sheet with rows past Excel\'s last row, before reading it', () => {
     const bytes = handWritten(false, '<x:row r="1048577"><x:c r="A1048577"><x:v>1</x:v></x:c></x:row>');
     expect(() => readWorkbook(bytes, '户卡.xlsx', 0)).toThrow(/户卡\.xlsx.*一村.*1048577 行，超过 Excel 的上限 1048576 行/);
+  });
+
+  it('reads a workbook whose parts are stored without compression', () => {
+    const [sheet] = expectSameReading(handWritten(false, '', 0), '户卡.xlsx');
+    expect(sheet?.rows[1]).toEqual(['姓名', '证件号码 ', '出生日期', '备注']);
   });
 
   it('counts dates from 1904 in a workbook that says so, in both readers', () => {
