@@ -7,6 +7,7 @@ import { generateSample, GROUND_TRUTH_FILE, type GroundTruth } from '../sample/g
 import { saveSetting } from '../settings/settings';
 import { openWorkspace } from '../workspace/workspace';
 import { formatImportReport } from './formatImport';
+import { CLI_MESSAGES } from './messages';
 
 /** The sample township's workspace, in the demo folder. */
 export const SAMPLE_WORKSPACE = '示例乡镇.db';
@@ -21,7 +22,7 @@ export async function runDemo(dirArg: string | undefined, out: NodeJS.WritableSt
   const filesDir = path.join(dir, 'files');
   const dbPath = path.join(dir, SAMPLE_WORKSPACE);
   if (!fs.existsSync(path.join(filesDir, GROUND_TRUTH_FILE))) {
-    out.write(`正在生成示例乡镇到 ${filesDir} …\n`);
+    out.write(CLI_MESSAGES.generatingSample(filesDir));
     await generateSample(filesDir);
   }
   const db = openWorkspace(dbPath, { create: true });
@@ -35,7 +36,7 @@ export async function runDemo(dirArg: string | undefined, out: NodeJS.WritableSt
       }
     }
     const sources = listSources(db);
-    out.write(`\n工作区 ${dbPath}：${sources.length} 本台账，共 ${sources.reduce((n, s) => n + s.rowCount, 0)} 条记录。\n`);
+    out.write(CLI_MESSAGES.demoSummary(dbPath, sources.length, sources.reduce((n, s) => n + s.rowCount, 0)));
   } finally {
     db.close();
   }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ISSUE_STATUSES, SEVERITIES, type Severity } from '../../shared/domain/rules';
-import { isLedgerKindId, LEDGER_KINDS, type LedgerKindId } from '../../shared/domain/ledgerKinds';
+import { isLedgerKindId, type LedgerKindId } from '../../shared/domain/ledgerKinds';
 import { NO_OPERATOR } from '../corrections/messages';
 import { badInput, UserError } from '../errors';
 import { backupBeforeImport } from '../workspace/backups';
@@ -17,7 +17,8 @@ import { setIssuePlan, setIssueStatus } from '../rules/issueStore';
 import { writeAtomically } from '../export/atomicFile';
 import { recordExport } from '../export/exportLog';
 import { writeIssueList } from '../export/issueListExport';
-import { CORRECTION_USAGE, runCorrectionCommand } from './correctionCommands';
+import { runCorrectionCommand } from './correctionCommands';
+import { CLI_MESSAGES, USAGE } from './messages';
 import { cmdServe, cmdStart } from './serveCommand';
 import { RULES } from '../rules/registry';
 import { setRuleSetting } from '../rules/ruleSettings';
@@ -33,30 +34,9 @@ import { runDemo } from './demo';
 /** Exit codes: 0 success, 1 internal error, 2 bad input (the message says which file, sheet, row and column). */
 export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
 
-const USAGE = `用法：
-  duizhang import <工作区.db> <文件>… [--kind <台账类型>] [--map 表头=字段]… [--header-row 行号]
-  duizhang preview <文件> [--workspace 工作区.db] [--kind <台账类型>] [--map 表头=字段]… [--header-row 行号]
-                                   只预览识别结果（表头、列映射、前几行），不写入
-  duizhang check <工作区.db> [--json 输出.json] [--xlsx 输出.xlsx]
-  duizhang check --source <台账类型>=<文件> [--source …] [--json 输出.json] [--xlsx 输出.xlsx]
-  duizhang rules [工作区.db]         列出全部规则及上次是否运行
-  duizhang rule <工作区.db> <规则> [--on | --off] [--severity error|warning|info]
-  duizhang issue <工作区.db> <问题编号> --status confirmed|deferred|open [--reason 理由] [--until 日期]
-  duizhang issue <工作区.db> <问题编号,…> [--measure 整改措施] [--owner 责任人] [--due 时限]
-${CORRECTION_USAGE}
-  duizhang settings <工作区.db> [设置项 值]
-  duizhang restore <工作区.db> [--backup 序号|文件]   列出自动备份（每次导入前），或用其中一份恢复工作区
-  duizhang sample <目录> [--households 户数] [--seed 种子]
-  duizhang demo [目录]             生成示例乡镇并导入
-  duizhang serve [工作区.db] [--sample] [--port 端口] [--no-open] [--exports 导出目录]
-                                   在浏览器中使用（仅本机 127.0.0.1，带访问令牌）
-  duizhang start                   桌面程序；未安装 Electron 时改用浏览器模式打开示例乡镇（npm start）
-
-台账类型：${LEDGER_KINDS.map((k) => `${k.id}（${k.label}）`).join('、')}`;
-
 function parseKind(value: string | undefined): LedgerKindId | undefined {
   if (value === undefined) return undefined;
-  if (!isLedgerKindId(value)) throw badInput(`不认识的台账类型“${value}”。\n${USAGE}`);
+  if (!isLedgerKindId(value)) throw badInput(CLI_MESSAGES.unknownKind(value));
   return value;
 }
 
@@ -65,7 +45,7 @@ function parseMappings(values: readonly string[] | undefined): MappingOverrides 
   const out: Record<string, string | null> = {};
   for (const v of values) {
     const eq = v.lastIndexOf('=');
-    if (eq <= 0) throw badInput(`--map 的格式应为“表头=字段”，收到“${v}”。`);
+    if (eq <= 0) throw badInput(CLI_MESSAGES.badMap(v));
     const field = v.slice(eq + 1).trim();
     out[v.slice(0, eq).trim()] = field === '' ? null : field;
   }
@@ -74,7 +54,7 @@ function parseMappings(values: readonly string[] | undefined): MappingOverrides 
 
 function parsePositiveInt(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw badInput(`${name} 应为正整数，收到“${value}”。`);
+  if (!/^\d+$/.test(value)) throw badInput(CLI_MESSAGES.notPositive(name, value));
   return Number(value);
 }
 
@@ -92,7 +72,7 @@ function planOptions(values: { kind?: string | undefined; map?: string[] | undef
 async function cmdPreview(args: string[], out: NodeJS.WritableStream): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...PLAN_OPTIONS, workspace: { type: 'string' } } });
   const [file] = positionals;
-  if (!file) throw badInput(`缺少文件。\n${USAGE}`);
+  if (!file) throw badInput(CLI_MESSAGES.noFile);
   const db = values.workspace ? openWorkspace(values.workspace) : null;
   try {
     out.write(`${formatPreview(previewImport(planImport(db, readInputFile(file), file, planOptions(values))))}\n`);
@@ -105,25 +85,25 @@ async function cmdPreview(args: string[], out: NodeJS.WritableStream): Promise<n
 async function cmdImport(args: string[], { out, err: errors }: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: PLAN_OPTIONS });
   const [dbPath, ...files] = positionals;
-  if (!dbPath || files.length === 0) throw badInput(`缺少工作区或文件。\n${USAGE}`);
+  if (!dbPath || files.length === 0) throw badInput(CLI_MESSAGES.noWorkspaceOrFile);
   const options = planOptions(values);
   const db = openWorkspace(dbPath, { create: true });
   const bar = new ProgressBar(errors);
   let failed = 0;
   try {
     const backup = await backupBeforeImport(db);
-    if (backup) out.write(`导入前已备份工作区：${backup.file}\n`);
+    if (backup) out.write(CLI_MESSAGES.backedUp(backup.file));
     for (const file of files) {
       try {
         const report = importFile(db, file, options, (p) =>
-          bar.update(`${path.basename(file)} 写入`, p.done, p.total));
+          bar.update(CLI_MESSAGES.writing(path.basename(file)), p.done, p.total));
         bar.clear();
         out.write(`${formatImportReport(report)}\n`);
       } catch (err) {
         bar.clear();
         if (!(err instanceof UserError)) throw err;
         failed++;
-        errors.write(`错误：${err.message}\n`);
+        errors.write(CLI_MESSAGES.error(err.message));
       }
     }
   } finally {
@@ -139,14 +119,14 @@ async function cmdCheck(args: string[], out: NodeJS.WritableStream): Promise<num
   });
   const sources = values.source ?? [];
   const [dbArg] = positionals;
-  if (!dbArg && sources.length === 0) throw badInput(`缺少工作区或 --source。\n${USAGE}`);
+  if (!dbArg && sources.length === 0) throw badInput(CLI_MESSAGES.noWorkspaceOrSource);
   const temp = dbArg ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'duizhang-check-'));
   const db = openWorkspace(dbArg ?? path.join(temp ?? '', 'check.db'), { create: temp !== null });
   try {
     for (const spec of sources) {
       const eq = spec.indexOf('=');
       const kind = parseKind(eq > 0 ? spec.slice(0, eq) : undefined);
-      if (!kind) throw badInput(`--source 的格式应为“台账类型=文件”，收到“${spec}”。`);
+      if (!kind) throw badInput(CLI_MESSAGES.badSource(spec));
       out.write(`${formatImportReport(importFile(db, spec.slice(eq + 1), { kind }))}\n`);
     }
     const summary = await runCheckInParallel(db, { ruleWorker: builtWorker(import.meta.url, 'ruleWorker') });
@@ -173,10 +153,10 @@ function cmdRules(args: string[], out: NodeJS.WritableStream): number {
     const last = db.prepare('SELECT summary FROM check_runs ORDER BY id DESC LIMIT 1').get() as { summary: string } | undefined;
     db.close();
     const runs = last ? (JSON.parse(last.summary) as CheckSummary).rules : [];
-    ran = new Map(runs.map((r) => [r.id, r.ran ? `已运行，发现 ${r.found} 个` : `未运行：${r.skipped ?? ''}`]));
+    ran = new Map(runs.map((r) => [r.id, r.ran ? CLI_MESSAGES.ruleRan(r.found) : CLI_MESSAGES.ruleSkipped(r.skipped ?? '')]));
   }
   for (const r of RULES) {
-    out.write(`${r.id.padEnd(30)}${SEVERITIES[r.severity]}  ${r.title}${dbArg ? `  [${ran.get(r.id) ?? '尚未检查'}]` : ''}\n`);
+    out.write(`${r.id.padEnd(30)}${SEVERITIES[r.severity]}  ${r.title}${dbArg ? `  [${ran.get(r.id) ?? CLI_MESSAGES.notChecked}]` : ''}\n`);
   }
   return EXIT.ok;
 }
@@ -186,7 +166,7 @@ function cmdRule(args: string[], out: NodeJS.WritableStream): number {
     args, allowPositionals: true, options: { on: { type: 'boolean' }, off: { type: 'boolean' }, severity: { type: 'string' } },
   });
   const [dbArg, ruleId] = positionals;
-  if (!dbArg || !ruleId) throw badInput(`缺少工作区或规则编号。\n${USAGE}`);
+  if (!dbArg || !ruleId) throw badInput(CLI_MESSAGES.noWorkspaceOrRule);
   const db = openWorkspace(dbArg);
   try {
     setRuleSetting(db, ruleId, {
@@ -196,7 +176,7 @@ function cmdRule(args: string[], out: NodeJS.WritableStream): number {
   } finally {
     db.close();
   }
-  out.write(`已更新规则 ${ruleId}，下次检查时生效。\n`);
+  out.write(CLI_MESSAGES.ruleUpdated(ruleId));
   return EXIT.ok;
 }
 
@@ -213,14 +193,14 @@ function cmdIssue(args: string[], out: NodeJS.WritableStream): number {
     const db = openWorkspace(dbArg);
     try {
       const n = setIssuePlan(db, key.split(','), { measure: values.measure, owner: values.owner, due: values.due });
-      out.write(`已更新 ${n} 个问题的整改措施/责任人/时限。\n`);
+      out.write(CLI_MESSAGES.plansUpdated(n));
     } finally {
       db.close();
     }
     return EXIT.ok;
   }
   if (!dbArg || !key || (status !== 'confirmed' && status !== 'deferred' && status !== 'open')) {
-    throw badInput(`用法：duizhang issue <工作区.db> <问题编号> --status confirmed|deferred|open [--reason 理由] [--until 日期]`);
+    throw badInput(CLI_MESSAGES.issueUsage);
   }
   const db = openWorkspace(dbArg);
   try {
@@ -231,17 +211,17 @@ function cmdIssue(args: string[], out: NodeJS.WritableStream): number {
   } finally {
     db.close();
   }
-  out.write(`问题 ${key} 已标记为“${ISSUE_STATUSES[status]}”。\n`);
+  out.write(CLI_MESSAGES.issueMarked(key, ISSUE_STATUSES[status]));
   return EXIT.ok;
 }
 
 function cmdSettings(args: string[], out: NodeJS.WritableStream): number {
   const [dbArg, key, value] = args;
-  if (!dbArg) throw badInput(`缺少工作区。\n${USAGE}`);
+  if (!dbArg) throw badInput(CLI_MESSAGES.noWorkspace);
   const db = openWorkspace(dbArg);
   try {
     if (key !== undefined) {
-      if (value === undefined) throw badInput(`设置项“${key}”缺少值。`);
+      if (value === undefined) throw badInput(CLI_MESSAGES.settingNeedsValue(key));
       const parsed = parseSetting(key, value);
       saveSetting(db, parsed.key, parsed.value);
     }
@@ -257,16 +237,15 @@ async function cmdSample(args: string[], out: NodeJS.WritableStream): Promise<nu
     args, allowPositionals: true, options: { households: { type: 'string' }, seed: { type: 'string' } },
   });
   const [dir] = positionals;
-  if (!dir) throw badInput(`缺少输出目录。\n${USAGE}`);
+  if (!dir) throw badInput(CLI_MESSAGES.noOutputDir);
   const households = parsePositiveInt(values.households, '--households');
   const seed = parsePositiveInt(values.seed, '--seed');
-  if (households !== undefined && (households < 10 || households > 200_000)) throw badInput('--households 应在 10 到 200000 之间。');
+  if (households !== undefined && (households < 10 || households > 200_000)) throw badInput(CLI_MESSAGES.householdsRange);
   const truth = await generateSample(dir, {
     ...(households !== undefined ? { households } : {}), ...(seed !== undefined ? { seed } : {}),
-    onFile: (f) => out.write(`已生成 ${f}\n`),
+    onFile: (f) => out.write(CLI_MESSAGES.generated(f)),
   });
-  out.write(`示例乡镇“${truth.town}”：${truth.households} 户 ${truth.persons} 人，${truth.villages.length} 个村，` +
-    `${truth.files.length} 个文件，注入问题 ${truth.defects.length} 处，标准答案见 ground-truth.json\n`);
+  out.write(CLI_MESSAGES.sampleSummary(truth.town, truth.households, truth.persons, truth.villages.length, truth.files.length, truth.defects.length));
   return EXIT.ok;
 }
 
@@ -302,22 +281,22 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
         out.write(`${USAGE}\n`);
         return EXIT.ok;
       default:
-        throw badInput(`未知命令“${command}”。\n${USAGE}`);
+        throw badInput(CLI_MESSAGES.unknownCommand(command));
     }
   } catch (err) {
     if (err instanceof UserError) {
-      io.err.write(`错误：${err.message}\n`);
+      io.err.write(CLI_MESSAGES.error(err.message));
       return EXIT.badInput;
     }
     if (isCorruptionError(err)) {
-      io.err.write(`错误：${corruptWorkspace().message}\n`);
+      io.err.write(CLI_MESSAGES.error(corruptWorkspace().message));
       return EXIT.badInput;
     }
     if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err.write(`错误：参数有误（${err.message}）。\n${USAGE}\n`);
+      io.err.write(CLI_MESSAGES.badArguments(err.message));
       return EXIT.badInput;
     }
-    io.err.write(`内部错误：${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    io.err.write(CLI_MESSAGES.internal(err instanceof Error ? (err.stack ?? err.message) : String(err)));
     return EXIT.internal;
   }
 }

@@ -3,12 +3,13 @@ import { parseArgs } from 'node:util';
 import { badInput } from '../errors';
 import { listBackups, restoreBackup, type BackupEntry } from '../workspace/backups';
 import { megabytes } from '../../shared/text/format';
+import { CLI_MESSAGES } from './messages';
 
 /** A backup by its number in the list (1 = newest), its file name or its path. */
 function pickBackup(backups: BackupEntry[], choice: string): BackupEntry {
   const byNumber = /^\d+$/.test(choice) ? backups[Number(choice) - 1] : undefined;
   const found = byNumber ?? backups.find((b) => b.name === choice || path.resolve(b.file) === path.resolve(choice));
-  if (!found) throw badInput(`没有备份“${choice}”。不带 --backup 运行可列出全部备份。`);
+  if (!found) throw badInput(CLI_MESSAGES.noSuchBackup(choice));
   return found;
 }
 
@@ -16,21 +17,21 @@ function pickBackup(backups: BackupEntry[], choice: string): BackupEntry {
 export function cmdRestore(args: string[], out: NodeJS.WritableStream): number {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { backup: { type: 'string' } } });
   const [file] = positionals;
-  if (!file) throw badInput('用法：duizhang restore <工作区.db> [--backup 序号|文件]');
+  if (!file) throw badInput(CLI_MESSAGES.restoreUsage);
   const backups = listBackups(file);
   if (values.backup === undefined) {
     if (backups.length === 0) {
-      out.write(`工作区“${file}”还没有自动备份（每次导入前会自动备份）。\n`);
+      out.write(CLI_MESSAGES.noBackups(file));
       return 0;
     }
-    out.write(`工作区“${file}”的自动备份（新的在前）：\n`);
+    out.write(CLI_MESSAGES.backupsHeader(file));
     backups.forEach((b, i) => out.write(`  ${i + 1}. ${b.at}  ${b.reason}  ${megabytes(b.bytes)}  ${b.name}\n`));
-    out.write('恢复：duizhang restore <工作区.db> --backup 序号\n');
+    out.write(CLI_MESSAGES.restoreHint);
     return 0;
   }
   const chosen = pickBackup(backups, values.backup);
   const { kept } = restoreBackup(file, chosen.file);
-  out.write(`已用 ${chosen.at} 的备份（${chosen.reason}）恢复工作区“${file}”。\n`);
-  if (kept) out.write(`恢复前的工作区已另存为 ${kept}，如需可再恢复回来。\n`);
+  out.write(CLI_MESSAGES.restored(chosen.at, chosen.reason, file));
+  if (kept) out.write(CLI_MESSAGES.keptBeforeRestore(kept));
   return 0;
 }

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { createHandlers, defaultExportDir, Session } from '../api/handlers';
 import { badInput } from '../errors';
 import { startServer } from '../server/server';
+import { CLI_MESSAGES } from './messages';
 
 /** The built renderer sits beside the bundled CLI (dist/renderer). */
 export function rendererDir(): string {
@@ -32,19 +33,19 @@ export async function cmdServe(args: string[], out: NodeJS.WritableStream): Prom
     args, allowPositionals: true, options: { port: { type: 'string' }, sample: { type: 'boolean' }, 'no-open': { type: 'boolean' }, exports: { type: 'string' } },
   });
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw badInput(`--port 应为 0–65535 的整数，收到“${values.port}”。`);
-  if (!fs.existsSync(path.join(rendererDir(), 'index.html'))) throw badInput('界面尚未构建：请先运行 npm run build。');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw badInput(CLI_MESSAGES.badPort(values.port));
+  if (!fs.existsSync(path.join(rendererDir(), 'index.html'))) throw badInput(CLI_MESSAGES.rendererNotBuilt);
   // The worker entry is built beside the bundled CLI (dist/jobWorker.mjs).
   const session = new Session(values.exports ?? defaultExportDir(), new URL('./jobWorker.mjs', import.meta.url));
   const handlers = createHandlers(session);
   const [workspace] = positionals;
   if (workspace) session.open(workspace, true);
   else if (values.sample) {
-    out.write('正在准备示例乡镇（首次约需一分钟）…\n');
+    out.write(CLI_MESSAGES.preparingSample);
     await handlers['workspace:openSample']({});
   }
   const server = await startServer({ handlers, rendererDir: rendererDir(), exportDir: session.exportDir, port, workspace: () => session.file });
-  out.write(`对账已在浏览器模式启动：${server.url}\n（仅本机可访问；地址中的 token 是本次运行的访问令牌。按 Ctrl+C 退出。）\n`);
+  out.write(CLI_MESSAGES.serving(server.url));
   if (!values['no-open']) openBrowser(server.url);
   await new Promise<void>((resolve) => {
     const stop = () => { void server.close().then(() => { session.close(); resolve(); }); };
@@ -62,10 +63,10 @@ export async function cmdStart(args: string[], out: NodeJS.WritableStream): Prom
   const binary = fs.existsSync(path.join(electronDir, 'path.txt'))
     ? path.join(electronDir, 'dist', fs.readFileSync(path.join(electronDir, 'path.txt'), 'utf8').trim()) : null;
   if (binary && fs.existsSync(binary) && fs.existsSync('dist/electron/main.cjs')) {
-    out.write('正在启动对账桌面程序…\n');
+    out.write(CLI_MESSAGES.startingDesktop);
     spawn(binary, ['.'], { stdio: 'inherit' }).on('exit', (code) => process.exit(code ?? 0));
     return;
   }
-  out.write('未安装 Electron 桌面环境，改用浏览器模式。\n');
+  out.write(CLI_MESSAGES.noElectron);
   await cmdServe(['--sample', ...args], out);
 }

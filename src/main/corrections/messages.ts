@@ -51,3 +51,6 @@ export const NOT_CARRIED = {
   missing: '新文件中没有此人或此列',
   changed: (now: string) => `新文件中的值已改为“${now}”`,
 } as const;
+
+/** How the audit trail names each kind of change. */
+export const CORRECTION_ACTIONS = { edit: '修改', undo: '撤销', redo: '重做' } as const;

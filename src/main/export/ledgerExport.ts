@@ -5,6 +5,7 @@ import type { SheetSummary, SourceRow } from '../import/store';
 import type { Db } from '../workspace/workspace';
 import { columnText, exportText, maskIdsIn, type Masking } from './masking';
 import { CREATOR } from './messages';
+import { CORRECTION_ACTIONS } from '../corrections/messages';
 import { STYLE, XlsxStreamWriter, type StyleId } from './xlsxStream';
 
 const NUMERIC_TYPES = new Set(['count', 'money', 'year']);
@@ -93,7 +94,6 @@ async function writeSheet(
 }
 
 const LOG_COLUMNS = ['序号', '工作表', '行号', '姓名', '字段', '原值', '新值', '修改原因', '说明', '操作', '修改人', '修改时间'];
-const ACTIONS = { edit: '修改', undo: '撤销', redo: '重做' } as const;
 
 /** Every logged change to the records of this ledger, oldest first. */
 async function writeChangeLog(db: Db, wb: XlsxStreamWriter, source: SourceRow, masking: Masking): Promise<void> {
@@ -105,7 +105,7 @@ async function writeChangeLog(db: Db, wb: XlsxStreamWriter, source: SourceRow, m
     const label = FIELD_BY_KEY.get(e.field)?.label ?? e.field;
     const text = (t: string): string => exportText(t, e.field, label, masking);
     const values = [String(i + 1), e.sheet, String(e.row), e.name ?? '', label, text(e.oldText), text(e.newText), e.reason, e.note ?? '',
-      ACTIONS[e.action], e.actor, e.at.replace('T', ' ').slice(0, 19)];
+      CORRECTION_ACTIONS[e.action], e.actor, e.at.replace('T', ' ').slice(0, 19)];
     await ws.row(i + 2, values, STYLE.text);
   }
   await ws.end();
