@@ -92,8 +92,9 @@ function translateParseError(err: unknown, fileName: string): Error {
 }
 
 /**
- * Worksheets larger than this (uncompressed XML) are streamed: SheetJS holds a whole workbook as cell objects, 2.5 GB
- * for a county's 475 MB national export (measured), where the streaming reader needs under 300 MB and a third of the time.
+ * Worksheets larger than this (uncompressed XML) are streamed: SheetJS holds a whole workbook as cell objects, 2.5 GB and
+ * 38 s for a county's 475 MB national export, where the streaming reader peaks at 600 MB and takes 5 s to plan and 17 s
+ * to read every row (measured).
  */
 export const STREAM_PART_BYTES = 64 * 1024 * 1024;
 
