@@ -2,7 +2,7 @@ import { LEDGER_KIND_BY_ID } from '../../shared/domain/ledgerKinds';
 import { carryCorrections, pendingCorrections, type CarriedCorrections } from '../corrections/carryCorrections';
 import type { Db } from '../workspace/workspace';
 import { extractRecords, type SkippedRow } from './extractRecords';
-import { streamedRows } from './largeXlsx';
+import { streamedRows } from './streamingXlsx';
 import { assertWritable, type ImportPlan } from './planImport';
 import { gridRows, type SheetGrid, type SheetRow } from './sheetGrid';
 import { IMPORT_MESSAGES } from './messages';

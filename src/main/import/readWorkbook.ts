@@ -2,9 +2,9 @@ import * as XLSX from 'xlsx';
 import * as cptable from 'xlsx/dist/cpexcel';
 import { badInput, UserError } from '../errors';
 import { decodeText } from './decodeText';
-import { readLargeXlsx } from './largeXlsx';
+import { readStreamingXlsx } from './streamingXlsx';
 import { MAX_ROWS, numberText, type SheetGrid, type Workbook } from './sheetGrid';
-import { sniffFormat } from './sniff';
+import { sniffFormat, type FileFormat } from './sniff';
 import { IMPORT_MESSAGES } from './messages';
 
 // Without the code pages, legacy workbooks in codepage 936 (GBK) decode to the wrong characters.
@@ -101,8 +101,11 @@ export const STREAM_PART_BYTES = 64 * 1024 * 1024;
 /** Parse a file's bytes into text grids, one per sheet; never coerces IDs, phones or dates. */
 export function readWorkbook(bytes: Uint8Array, fileName: string, streamAbove = STREAM_PART_BYTES): Workbook {
   const format = sniffFormat(bytes, fileName);
-  const streamed = format === 'xlsx' ? readLargeXlsx(bytes, fileName, streamAbove) : null;
-  if (streamed) return streamed;
+  return (format === 'xlsx' ? readStreamingXlsx(bytes, fileName, streamAbove) : null) ?? readWithSheetJs(bytes, fileName, format);
+}
+
+/** A file as SheetJS reads it: every format, but for the xlsx files `readStreamingXlsx` takes. */
+export function readWithSheetJs(bytes: Uint8Array, fileName: string, format: FileFormat = sniffFormat(bytes, fileName)): Workbook {
   let wb: XLSX.WorkBook;
   let encoding: string | null = null;
   try {

@@ -7,9 +7,10 @@ import { entryBytes, entryChunks, zipEntries, type ZipEntry } from './zipArchive
 import { IMPORT_MESSAGES } from './messages';
 
 /**
- * An xlsx workbook read row by row, for sheets too large for SheetJS's whole-workbook model. The cells read as SheetJS
- * reads them (the parity test holds the two readers to the same grids): shared and inline strings without phonetic
- * runs, `_xHHHH_` escapes decoded, numbers in date formats as ISO dates by SheetJS's own format tables.
+ * An xlsx workbook read row by row, for sheets too large for SheetJS's whole-workbook model and for workbooks whose dates
+ * SheetJS would read as numbers (Chinese built-in formats). Cells read as SheetJS reads them (the parity test holds the
+ * two readers to the same grids): shared and inline strings without phonetic runs, `_xHHHH_` escapes decoded, numbers
+ * in date formats as ISO dates by SheetJS's own format tables.
  */
 
 type Merge = [number, number, number, number];
@@ -104,8 +105,24 @@ function sharedStrings(book: ZipFile, part: string | undefined): string[] {
   return strings;
 }
 
-/** Each cell style's number format: the workbook's own, else SheetJS's table of built-in ones. */
-function cellFormats(book: ZipFile, part: string | undefined): (string | undefined)[] {
+/**
+ * The date formats Chinese Excel and WPS number without writing them into the file (ECMA-376 §18.8.30, zh-CN), e.g. 31
+ * for 1990年1月1日. SheetJS's table lacks them, so it reads such a cell as its serial number (32874). The time-only ones
+ * (32–35, 55, 56) are left out: they stay numbers.
+ */
+const CHINESE_DATE_FORMATS: Readonly<Record<number, string>> = {
+  27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: 'm-d-yy', 31: 'yyyy"年"m"月"d"日"', 36: 'yyyy"年"m"月"',
+  50: 'yyyy"年"m"月"', 51: 'm"月"d"日"', 52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"', 57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+};
+
+/** SheetJS's built-in formats, copied before any read: each read loads its file's own formats into the live table. */
+const BUILT_IN_FORMATS: Readonly<Record<number, string | undefined>> = { ...(XLSX.SSF.get_table() as Record<number, string>) };
+
+/**
+ * Each cell style's number format: the workbook's own, else a built-in one (SheetJS's table, then the Chinese dates it
+ * lacks); and whether a style uses one of those, which SheetJS would read as a number.
+ */
+function cellFormats(book: ZipFile, part: string | undefined): { formats: (string | undefined)[]; chineseDates: boolean } {
   const custom = new Map<number, string>();
   const styleFormats: number[] = [];
   let inCellXfs = false;
@@ -121,11 +138,17 @@ function cellFormats(book: ZipFile, part: string | undefined): (string | undefin
       },
     });
   }
-  const builtIn = XLSX.SSF.get_table() as Record<number, string | undefined>;
-  return styleFormats.map((id) => custom.get(id) ?? builtIn[id]);
+  return {
+    formats: styleFormats.map((id) => custom.get(id) ?? BUILT_IN_FORMATS[id] ?? CHINESE_DATE_FORMATS[id]),
+    chineseDates: styleFormats.some((id) => !custom.has(id) && BUILT_IN_FORMATS[id] === undefined && CHINESE_DATE_FORMATS[id] !== undefined),
+  };
 }
 
-function openBook(bytes: Uint8Array, entries: Map<string, ZipEntry>): XlsxBook | null {
+/**
+ * The workbook's sheets, shared strings and styles; null when it is not a workbook this reader walks, or (to leave it to
+ * SheetJS) when no worksheet is over `streamAbove` bytes and SheetJS would read its dates right.
+ */
+function openBook(bytes: Uint8Array, entries: Map<string, ZipEntry>, streamAbove: number): XlsxBook | null {
   const zip = { bytes, entries };
   const workbookPart = relationships(zip, '').find((r) => r.type === 'officeDocument')?.target ?? 'xl/workbook.xml';
   if (!entries.has(workbookPart) || !workbookPart.endsWith('.xml')) return null;
@@ -142,10 +165,11 @@ function openBook(bytes: Uint8Array, entries: Map<string, ZipEntry>): XlsxBook |
       sheets.push({ name: attribute(tag, 'name') ?? '', part: rel?.type === 'worksheet' ? (entries.get(rel.target) ?? null) : null });
     },
   });
+  const styles = cellFormats(zip, rels.find((r) => r.type === 'styles')?.target);
+  if (!sheets.some((s) => s.part && s.part.size > streamAbove) && !styles.chineseDates) return null;
   return {
-    bytes, sheets, date1904,
+    bytes, sheets, date1904, formats: styles.formats,
     strings: sharedStrings(zip, rels.find((r) => r.type === 'sharedStrings')?.target),
-    formats: cellFormats(zip, rels.find((r) => r.type === 'styles')?.target),
   };
 }
 
@@ -403,23 +427,23 @@ function gridOf(name: string, rows: Iterable<SheetRow>, merges: Merge[], streame
   return { name, rows: grid, mergedFrom, merges, imprecise, streamed };
 }
 
-function openedBook(bytes: Uint8Array, entries: Map<string, ZipEntry>, fileName: string): XlsxBook | null {
+function openedBook(bytes: Uint8Array, entries: Map<string, ZipEntry>, fileName: string, streamAbove: number): XlsxBook | null {
   try {
-    return openBook(bytes, entries);
+    return openBook(bytes, entries, streamAbove);
   } catch (error) {
     throw damaged(error, fileName, '', null);
   }
 }
 
 /**
- * Read an xlsx file whose largest worksheet is over `streamAbove` bytes of XML: small sheets whole, large ones as their
- * first rows plus what the import needs to read the rest (`streamedRows`). Null for any other file: SheetJS reads it.
+ * Read an xlsx file that SheetJS cannot read well: a worksheet over `streamAbove` bytes of XML, or dates in Chinese
+ * built-in formats. Small sheets are read whole, large ones as their first rows plus what the import needs to read the
+ * rest (`streamedRows`). Null for any other file: SheetJS reads it.
  */
-export function readLargeXlsx(bytes: Uint8Array, fileName: string, streamAbove: number): Workbook | null {
+export function readStreamingXlsx(bytes: Uint8Array, fileName: string, streamAbove: number): Workbook | null {
   const entries = zipEntries(bytes);
-  if (!entries || ![...entries.values()].some((e) => e.size > streamAbove && e.name.endsWith('.xml'))) return null;
-  const book = openedBook(bytes, entries, fileName);
-  if (!book || !book.sheets.some((s) => s.part && s.part.size > streamAbove)) return null;
+  const book = entries ? openedBook(bytes, entries, fileName, streamAbove) : null;
+  if (!book) return null;
   const sheets = book.sheets.map(({ name, part }): SheetGrid => {
     if (!part) return gridOf(name, [], [], null);
     let scanned: ReturnType<typeof scanSheet>;
@@ -441,7 +465,8 @@ export function readLargeXlsx(bytes: Uint8Array, fileName: string, streamAbove: 
 /** Opens the workbook once for all its streamed sheets; each call reads one sheet's rows from the start. */
 export function streamedRows(bytes: Uint8Array, fileName: string): (grid: SheetGrid) => Generator<SheetRow> {
   const entries = zipEntries(bytes);
-  const book = entries ? openedBook(bytes, entries, fileName) : null;
+  // Always opened: the plan already chose to stream.
+  const book = entries ? openedBook(bytes, entries, fileName, -1) : null;
   return (grid) => {
     const part = grid.streamed ? entries?.get(grid.streamed.part) : undefined;
     if (!book || !part) throw badInput(IMPORT_MESSAGES.changedSinceRead, { file: fileName, sheet: grid.name });

@@ -5,9 +5,9 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { commitImport } from '../../../src/main/import/commitImport';
-import { streamedRows } from '../../../src/main/import/largeXlsx';
+import { streamedRows } from '../../../src/main/import/streamingXlsx';
 import { planImport } from '../../../src/main/import/planImport';
-import { readWorkbook } from '../../../src/main/import/readWorkbook';
+import { readWithSheetJs, readWorkbook } from '../../../src/main/import/readWorkbook';
 import { gridRows, type SheetGrid } from '../../../src/main/import/sheetGrid';
 import type { Db } from '../../../src/main/workspace/workspace';
 import { sampleDir, snapshot, tempDir, tempWorkspace, writeFile } from '../../helpers';
@@ -21,7 +21,7 @@ function heldRows(rows: Iterable<{ index: number; cells: string[]; merged: numbe
 
 /** Every sheet of a file read by SheetJS and by the streaming reader (made to stream every sheet): they must agree. */
 function expectSameReading(bytes: Uint8Array, name: string): SheetGrid[] {
-  const whole = readWorkbook(bytes, name, Infinity);
+  const whole = readWithSheetJs(bytes, name);
   const streaming = readWorkbook(bytes, name, 0);
   expect(whole.source).toBeNull();
   expect(streaming.source).toBe(bytes);
@@ -42,7 +42,7 @@ const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** A workbook written by hand with what other writers emit and a naive reader trips on. */
-function handWritten(date1904 = false, extraRows = '', level: 0 | 6 = 6): Uint8Array {
+function handWritten({ date1904 = false, extraRows = '', level = 6 as 0 | 6, chineseDates = false } = {}): Uint8Array {
   const xml = (body: string) => strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`);
   const strings = [
     '<x:si><x:t>姓名</x:t></x:si>',
@@ -67,7 +67,7 @@ function handWritten(date1904 = false, extraRows = '', level: 0 | 6 = 6): Uint8A
     '_rels/.rels': xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
     'xl/_rels/workbook.xml.rels': xml(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/worksheet" Target="/xl/worksheets/sheet2.xml"/><Relationship Id="rId3" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId4" Type="${REL}/styles" Target="styles.xml"/></Relationships>`),
     'xl/workbook.xml': xml(`<x:workbook xmlns:x="${MAIN}" xmlns:r="${REL}">${date1904 ? '<x:workbookPr date1904="1"/>' : ''}<x:sheets><x:sheet name="一村" sheetId="1" r:id="rId1"/><x:sheet name="说明" sheetId="2" r:id="rId2"/></x:sheets></x:workbook>`),
-    'xl/styles.xml': xml(`<x:styleSheet xmlns:x="${MAIN}"><x:numFmts count="1"><x:numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></x:numFmts><x:cellStyleXfs count="1"><x:xf numFmtId="14"/></x:cellStyleXfs><x:cellXfs count="3"><x:xf numFmtId="0"/><x:xf numFmtId="14"/><x:xf numFmtId="176"/></x:cellXfs></x:styleSheet>`),
+    'xl/styles.xml': xml(`<x:styleSheet xmlns:x="${MAIN}"><x:numFmts count="1"><x:numFmt numFmtId="176" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/></x:numFmts><x:cellStyleXfs count="1"><x:xf numFmtId="14"/></x:cellStyleXfs><x:cellXfs><x:xf numFmtId="0"/><x:xf numFmtId="14"/><x:xf numFmtId="176"/>${chineseDates ? '<x:xf numFmtId="31"/><x:xf numFmtId="32"/>' : ''}</x:cellXfs></x:styleSheet>`),
     'xl/sharedStrings.xml': xml(`<x:sst xmlns:x="${MAIN}" count="${strings.length}" uniqueCount="${strings.length}">${strings.join('')}</x:sst>`),
     'xl/worksheets/sheet1.xml': xml(sheet),
     'xl/worksheets/sheet2.xml': xml(`<x:worksheet xmlns:x="${MAIN}"><x:sheetData/></x:worksheet>`),
@@ -114,17 +114,27 @@ describe('the streaming reader for sheets too large for SheetJS', () => {
   });
 
   it('refuses a sheet with rows past Excel\'s last row, before reading it', () => {
-    const bytes = handWritten(false, '<x:row r="1048577"><x:c r="A1048577"><x:v>1</x:v></x:c></x:row>');
+    const bytes = handWritten({ extraRows: '<x:row r="1048577"><x:c r="A1048577"><x:v>1</x:v></x:c></x:row>' });
     expect(() => readWorkbook(bytes, '户卡.xlsx', 0)).toThrow(/户卡\.xlsx.*一村.*1048577 行，超过 Excel 的上限 1048576 行/);
   });
 
   it('reads a workbook whose parts are stored without compression', () => {
-    const [sheet] = expectSameReading(handWritten(false, '', 0), '户卡.xlsx');
+    const [sheet] = expectSameReading(handWritten({ level: 0 }), '户卡.xlsx');
     expect(sheet?.rows[1]).toEqual(['姓名', '证件号码 ', '出生日期', '备注']);
   });
 
+  it('reads dates in the formats Chinese Excel numbers without writing them (SheetJS reads them as serial numbers)', () => {
+    const bytes = handWritten({ chineseDates: true, extraRows: '<x:row r="10"><x:c r="A10" s="3"><x:v>32874</x:v></x:c><x:c r="B10" s="4"><x:v>0.5</x:v></x:c></x:row>' });
+    expect(readWithSheetJs(bytes, '户卡.xlsx').sheets[0]?.rows[9]).toEqual(['32874', '0.5']);
+    const read = readWorkbook(bytes, '户卡.xlsx');
+    // Format 31 is 1990年1月1日; format 32 is a time of day, which stays a number.
+    expect(read.sheets[0]?.rows[9]).toEqual(['1990-01-01', '0.5']);
+    expect(read.sheets[0]?.streamed).toBeNull();
+    expect(readWorkbook(handWritten(), '户卡.xlsx').source).toBeNull();
+  });
+
   it('counts dates from 1904 in a workbook that says so, in both readers', () => {
-    const [sheet] = expectSameReading(handWritten(true), '户卡.xlsx');
+    const [sheet] = expectSameReading(handWritten({ date1904: true }), '户卡.xlsx');
     expect(sheet?.rows[2]?.[2]).toBe('1994-01-02');
   });
 
