@@ -13,7 +13,7 @@ import {
 
 export interface ImportProgress {
   file: string;
-  /** Rows read below the header, of about `total`: a streamed sheet's count is known from its tags before it is read. */
+  /** Rows read below the header, of about `total` (a streamed sheet's count comes from its tags); the last report is exact. */
   done: number;
   total: number;
 }
@@ -87,13 +87,22 @@ export function commitImport(db: Db, plan: ImportPlan, onProgress: (p: ImportPro
     const skipped: SkippedRow[] = [];
     const sheets: SheetSummary[] = [];
     let rowCount = 0;
+    let read = 0;
+    // Progress counts the rows read, kept or skipped, so that a sheet of mostly skipped rows moves the bar too.
+    function* counted(rows: Iterable<SheetRow>, headerBottom: number): Generator<SheetRow> {
+      for (const row of rows) {
+        if (row.index > headerBottom && ++read % PROGRESS_EVERY === 0) onProgress({ file: plan.fileName, done: read, total: Math.max(total, read) });
+        yield row;
+      }
+    }
     for (const s of plan.sheets) {
       let rows = 0;
-      for (const record of extractRecords(rowsOf(s.grid), s.grid.name, s.headerBottom, s.columns, { fields, fillDown, defaultVillage: s.village }, skipped)) {
+      const sheetRows = counted(rowsOf(s.grid), s.headerBottom);
+      for (const record of extractRecords(sheetRows, s.grid.name, s.headerBottom, s.columns, { fields, fillDown, defaultVillage: s.village }, skipped)) {
         insert(record);
         digest?.(record);
         rows++;
-        if (++rowCount % PROGRESS_EVERY === 0) onProgress({ file: plan.fileName, done: rowCount + skipped.length, total: Math.max(total, rowCount + skipped.length) });
+        rowCount++;
       }
       const preamble = s.grid.rows
         .slice(0, s.headerBottom + 1)
@@ -104,7 +113,7 @@ export function commitImport(db: Db, plan: ImportPlan, onProgress: (p: ImportPro
       });
     }
     completeSource(db, sourceId, { sheets, rowCount, skipped });
-    onProgress({ file: plan.fileName, done: rowCount + skipped.length, total: rowCount + skipped.length });
+    onProgress({ file: plan.fileName, done: read, total: read });
     if (plan.userCorrected) {
       for (const s of plan.sheets) saveTemplate(db, s.signature, { kind: plan.kind, columns: s.columns.map((c) => c.field) });
     }

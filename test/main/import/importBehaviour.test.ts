@@ -70,6 +70,17 @@ describe('progress', () => {
     expect(events.at(-1)).toMatchObject({ done: report.rowsImported, total: report.rowsImported, file: 'p.csv' });
     for (let i = 1; i < events.length; i++) expect(events[i]?.done).toBeGreaterThan(events[i - 1]?.done ?? 0);
   });
+
+  it('counts the rows it skips as read, so that a sheet of mostly skipped rows moves the bar too', () => {
+    const { db } = tempWorkspace();
+    const rows = Array.from({ length: 4000 }, (_, i) => (i % 8 === 0 ? `人${i},,户主,1\n` : ',,户主,1\n')).join('');
+    const events: ImportProgress[] = [];
+    const report = importFile(db, writeFile(tempDir(), 'q.csv', HEADER + rows), {}, (p) => events.push(p));
+    expect(report.rowsImported).toBe(500);
+    expect(report.skipped).toHaveLength(3500);
+    expect(events.map((e) => e.done)).toEqual([2000, 4000, 4000]);
+    expect(events.at(-1)).toMatchObject({ done: 4000, total: 4000 });
+  });
 });
 
 describe('file naming', () => {
