@@ -27,6 +27,12 @@ export const planOptions = ({ kind, map }: Upload): PlanOptions => ({
 /** What the planner reads of an uploaded file. */
 export const planJobOf = (f: Upload): PlanJob => ({ bytes: decodeFile(f), name: f.name, options: planOptions(f) });
 
+/** A file the clerk must fix is an outcome that says why; anything else is the program's failure. */
+function refusal(f: Upload, error: unknown): { file: string; ok: false; message: string } {
+  if (error instanceof UserError) return { file: f.name, ok: false, message: error.message };
+  throw error;
+}
+
 /**
  * Import one uploaded file from its plan (made ahead, on another thread); a file the clerk must fix is an outcome, not
  * an exception, so the others still land.
@@ -40,8 +46,7 @@ export async function importUpload(db: Db, f: Upload, plan: Promise<ImportPlan>,
       skipped: report.skipped.map((s) => ({ sheet: s.sheet, row: s.row, reason: s.reason })),
     };
   } catch (error) {
-    if (error instanceof UserError) return { file: f.name, ok: false, message: error.message };
-    throw error;
+    return refusal(f, error);
   }
 }
 
@@ -54,7 +59,6 @@ export async function previewUpload(planner: Planner, f: Upload): Promise<Previe
       sheets: p.sheets.map((s) => ({ name: s.sheet, headerRows: s.headerRows, village: s.village, columns: s.columns, sample: s.sample, warnings: s.warnings })),
     };
   } catch (error) {
-    if (error instanceof UserError) return { file: f.name, ok: false, message: error.message };
-    throw error;
+    return refusal(f, error);
   }
 }

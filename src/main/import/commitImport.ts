@@ -86,7 +86,6 @@ export function commitImport(db: Db, plan: ImportPlan, onProgress: (p: ImportPro
     const digest = before ? digester(fields, after) : null;
     const skipped: SkippedRow[] = [];
     const sheets: SheetSummary[] = [];
-    let rowCount = 0;
     let read = 0;
     // Progress counts the rows read, kept or skipped, so that a sheet of mostly skipped rows moves the bar too.
     function* counted(rows: Iterable<SheetRow>, headerBottom: number): Generator<SheetRow> {
@@ -102,7 +101,6 @@ export function commitImport(db: Db, plan: ImportPlan, onProgress: (p: ImportPro
         insert(record);
         digest?.(record);
         rows++;
-        rowCount++;
       }
       const preamble = s.grid.rows
         .slice(0, s.headerBottom + 1)
@@ -112,6 +110,7 @@ export function commitImport(db: Db, plan: ImportPlan, onProgress: (p: ImportPro
         merges: s.grid.merges,
       });
     }
+    const rowCount = sheets.reduce((n, sheet) => n + sheet.rows, 0);
     completeSource(db, sourceId, { sheets, rowCount, skipped });
     onProgress({ file: plan.fileName, done: read, total: read });
     if (plan.userCorrected) {

@@ -173,6 +173,7 @@ function openBook(bytes: Uint8Array, entries: Map<string, ZipEntry>, streamAbove
   };
 }
 
+/** A cell reference's column, read as SheetJS reads it (letters up to the first other character). */
 function columnOf(ref: string): number {
   let c = 0;
   for (let i = 0; i < ref.length; i++) {
@@ -208,8 +209,12 @@ function cellText(book: XlsxBook, cell: Cell): { text: string; imprecise: boolea
       const serial = (Date.parse(v) - Date.UTC(1899, 11, 30)) / 86_400_000;
       return { text: Number.isNaN(serial) ? v : numberText(serial, book.formats[cell.style], book.date1904), imprecise: false };
     }
+    case 'str':
+    case 'inlineStr':
+    case 'e':
+      return { text: v, imprecise: false };
     default:
-      return !cell.hasValue && cell.type !== 'str' && cell.type !== 'inlineStr' && cell.type !== 'e' ? null : { text: v, imprecise: false };
+      return cell.hasValue ? { text: v, imprecise: false } : null;
   }
 }
 
@@ -288,33 +293,17 @@ function* parsedRows(book: XlsxBook, entry: ZipEntry): Generator<SheetRow> {
     },
   });
   const decoder = new TextDecoder();
-  const parse = (text: string, end: boolean) => {
-    try {
-      parser.write(text);
-      if (end) parser.close();
-    } catch (error) {
-      throw new RowDamage(rowIndex, error);
-    }
-  };
-  let chunks: Iterator<Uint8Array>;
   try {
-    chunks = entryChunks(book.bytes, entry);
-  } catch (error) {
-    throw new RowDamage(-1, error);
-  }
-  for (;;) {
-    let next: IteratorResult<Uint8Array>;
-    try {
-      next = chunks.next();
-    } catch (error) {
-      throw new RowDamage(rowIndex, error);
+    for (const chunk of entryChunks(book.bytes, entry)) {
+      parser.write(decoder.decode(chunk, { stream: true }));
+      for (const r of ready) yield r;
+      ready.length = 0;
     }
-    if (next.done) break;
-    parse(decoder.decode(next.value, { stream: true }), false);
-    for (const r of ready) yield r;
-    ready.length = 0;
+    parser.write(decoder.decode()).close();
+  } catch (error) {
+    // Bad deflate data or bad XML: the row being read is where the file is damaged.
+    throw new RowDamage(rowIndex, error);
   }
-  parse(decoder.decode(), true);
   for (const r of ready) yield r;
 }
 
@@ -391,25 +380,24 @@ function scanSheet(book: XlsxBook, entry: ZipEntry): { merges: Merge[]; rowCount
   return { merges, rowCount, lastRow };
 }
 
-function damaged(error: unknown, fileName: string, sheet: string, row: number | null): UserError {
+/** A clerk's error for damage found in a file, on a sheet and at a row (0-based) where they are known. */
+function damaged(error: unknown, fileName: string, sheet?: string, row?: number): UserError {
   if (error instanceof UserError) return error;
   const message = error instanceof Error ? error.message : String(error);
   return badInput(IMPORT_MESSAGES.damaged(message), {
-    file: fileName, ...(sheet === '' ? {} : { sheet }), ...(row === null ? {} : { row: row + 1 }),
+    file: fileName, ...(sheet === undefined ? {} : { sheet }), ...(row === undefined ? {} : { row: row + 1 }),
   });
 }
 
-/** Every row of one worksheet, merges filled; damage found on the way fails with the row it was found at. */
+/**
+ * Every row of one worksheet, merges filled; damage found on the way fails with the row it was found at. Rows past
+ * Excel's last row were refused when the sheet was scanned.
+ */
 function* worksheetRows(book: XlsxBook, entry: ZipEntry, merges: readonly Merge[], fileName: string, sheet: string): Generator<SheetRow> {
   try {
-    for (const row of mergedRows(parsedRows(book, entry), merges)) {
-      if (row.index >= MAX_ROWS) {
-        throw badInput(IMPORT_MESSAGES.tooManyRows(row.index + 1), { file: fileName, sheet });
-      }
-      yield row;
-    }
+    yield* mergedRows(parsedRows(book, entry), merges);
   } catch (error) {
-    throw damaged(error, fileName, sheet, error instanceof RowDamage && error.row >= 0 ? error.row : null);
+    throw damaged(error, fileName, sheet, error instanceof RowDamage && error.row >= 0 ? error.row : undefined);
   }
 }
 
@@ -431,7 +419,7 @@ function openedBook(bytes: Uint8Array, entries: Map<string, ZipEntry>, fileName:
   try {
     return openBook(bytes, entries, streamAbove);
   } catch (error) {
-    throw damaged(error, fileName, '', null);
+    throw damaged(error, fileName);
   }
 }
 
@@ -450,7 +438,7 @@ export function readStreamingXlsx(bytes: Uint8Array, fileName: string, streamAbo
     try {
       scanned = scanSheet(book, part);
     } catch (error) {
-      throw damaged(error, fileName, name, null);
+      throw damaged(error, fileName, name);
     }
     if (scanned.lastRow >= MAX_ROWS) {
       throw badInput(IMPORT_MESSAGES.tooManyRows(scanned.lastRow + 1), { file: fileName, sheet: name });
