@@ -69,29 +69,36 @@ function createLinkTable(db: Db): void {
       household_key TEXT, head_id TEXT)`);
 }
 
-/** Insert the records a WHERE clause picks as linked by ID to the person key an expression gives. */
-function linkById(db: Db, keyExpr: string, where: string): number {
-  return db.prepare(`INSERT OR IGNORE INTO temp.link SELECT r.id, s.kind, ${keyExpr}, 'id', 1, r.household_no, r.head_id
-    FROM records r JOIN sources s ON s.id = r.source_id WHERE ${where}`).run().changes;
+/**
+ * Every record in one pass over `records`, linked by ID where its ID (or, on lists without one, its disability card or
+ * its household head's ID) settles who it is; the rest get a null person key for the steps after. One pass, not one per
+ * kind of key: each is a scan of a county's 900 MB of records.
+ */
+function linkById(db: Db): void {
+  db.prepare(`INSERT INTO temp.link SELECT r.id, s.kind, r.key, CASE WHEN r.key IS NOT NULL THEN 'id' END,
+      CASE WHEN r.key IS NOT NULL THEN 1 END, r.household_no, r.head_id
+    FROM (SELECT id, source_id, household_no, head_id, CASE
+        WHEN id_status IN ('ok', 'legacy15', 'bad_birth_date') THEN id_number
+        -- A disability card number is the holder's ID plus two digits.
+        WHEN id_number IS NULL AND length(disability_card) = 20 THEN substr(disability_card, 1, 18)
+        -- Household-grain lists (housing, water) name the household by its head.
+        WHEN id_number IS NULL AND length(head_id) = 18 THEN head_id END AS key
+      FROM records) r JOIN sources s ON s.id = r.source_id`).run();
+  // The same mistyped ID in two ledgers is the same person's record, typed once and copied.
+  db.prepare(`UPDATE temp.link SET person_key = r.id_number, method = 'id', confidence = 1 FROM records r
+    WHERE r.id = link.record_id AND r.${ID_PROBLEM} AND r.id_status IN ('checksum', 'malformed')
+      AND (SELECT count(DISTINCT source_id) FROM records o WHERE o.id_number = r.id_number) > 1`).run();
 }
 
 function linkPersons(db: Db): { byId: number; probable: number; unlinked: number } {
-  const byId = linkById(db, 'r.id_number', "r.id_status IN ('ok', 'legacy15', 'bad_birth_date')") +
-    // The same mistyped ID in two ledgers is the same person's record, typed once and copied.
-    linkById(db, 'r.id_number', `r.${ID_PROBLEM} AND r.id_status IN ('checksum', 'malformed')
-      AND (SELECT count(DISTINCT source_id) FROM records o WHERE o.id_number = r.id_number) > 1`) +
-    // A disability card number is the holder's ID plus two digits.
-    linkById(db, 'substr(r.disability_card, 1, 18)', 'r.id_number IS NULL AND length(r.disability_card) = 20') +
-    // Household-grain lists (housing, water) name the household by its head.
-    linkById(db, 'r.head_id', 'r.id_number IS NULL AND length(r.head_id) = 18');
+  linkById(db);
   db.exec('CREATE INDEX temp.link_person ON link(person_key)');
-
-  const unlinked = db.prepare(`SELECT r.id, s.kind, r.name, r.id_number, r.id_status, r.birth_date, r.head_name, r.head_id, r.village,
-      r.household_no FROM records r JOIN sources s ON s.id = r.source_id
-    WHERE NOT EXISTS (SELECT 1 FROM temp.link l WHERE l.record_id = r.id)`).all() as (Unlinked & { kind: string; head_id: string | null; household_no: string | null })[];
+  const unlinked = db.prepare(`SELECT r.id, r.name, r.id_number, r.id_status, r.birth_date, r.head_name, r.village
+    FROM temp.link l JOIN records r ON r.id = l.record_id WHERE l.person_key IS NULL`).all() as Unlinked[];
+  const byId = (db.prepare('SELECT count(*) AS n FROM temp.link WHERE person_key IS NOT NULL').get() as { n: number }).n;
   const candidates = db.prepare(`SELECT DISTINCT l.person_key, r.birth_date, r.head_name, r.village FROM records r
     JOIN temp.link l ON l.record_id = r.id WHERE r.name = ? AND l.method = 'id'`);
-  const insert = db.prepare('INSERT INTO temp.link VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const settle = db.prepare('UPDATE temp.link SET person_key = ?, method = ?, confidence = ? WHERE record_id = ?');
   let probable = 0;
   for (const rec of unlinked) {
     const scored = rec.name === null ? [] : (candidates.all(rec.name) as Candidate[])
@@ -102,7 +109,7 @@ function linkPersons(db: Db): { byId: number; probable: number; unlinked: number
     const [key] = keys;
     const matched = keys.size === 1 && key !== undefined;
     if (matched) probable++;
-    insert.run(rec.id, rec.kind, matched ? key : `R${rec.id}`, matched ? 'probable' : 'none', matched ? best : 0, rec.household_no, rec.head_id);
+    settle.run(matched ? key : `R${rec.id}`, matched ? 'probable' : 'none', matched ? best : 0, rec.id);
   }
   return { byId, probable, unlinked: unlinked.length - probable };
 }
@@ -229,7 +236,7 @@ function linkDepartmentHouseholds(db: Db): void {
 }
 
 /** The indexes over the columns a link writes: kept up to date row by row, or rebuilt when most rows change. */
-const LINK_INDEXES = ['records_person', 'records_household_key', 'records_source_household_key'];
+const LINK_INDEXES = ['records_person', 'records_household_key'];
 
 /**
  * Write the links worked out in temp.link back to the records whose link changed. When most records were never linked

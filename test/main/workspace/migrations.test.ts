@@ -69,4 +69,19 @@ describe('migrations N−1 → N', () => {
     expect(plans[1]).toMatch(/COVERING INDEX issues_open_village/);
     db.close();
   });
+
+  it('6 → 7 keeps one index over the household key, and counts a person\'s records in a ledger from the person index alone', () => {
+    const db = migrateFrom(6);
+    const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'records' AND sql LIKE '%household_key%'").pluck().all();
+    expect(indexes).toEqual(['records_household_key']);
+    const planOf = (sql: string, params: Record<string, unknown> = {}) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((p) => p.detail).join(' ');
+    for (const sql of ['SELECT id FROM records WHERE household_key = :h', 'SELECT id FROM records WHERE source_id = :s AND household_key = :h']) {
+      expect(planOf(sql, { s: 1, h: '1' })).toMatch(/USING (COVERING )?INDEX records_household_key/);
+    }
+    const duplicates = planOf("SELECT person_key, source_id FROM records WHERE link_method = 'id' GROUP BY person_key, source_id HAVING count(*) > 1");
+    expect(duplicates).toMatch(/COVERING INDEX records_person/);
+    expect(duplicates).not.toMatch(/TEMP B-TREE/);
+    db.close();
+  });
 });
