@@ -125,16 +125,18 @@ interface CheckPlan {
 function beginCheck(db: Db, options: CheckOptions, beforeTables?: (toRun: readonly PlannedRule[]) => void): CheckPlan {
   const rules = options.rules ?? RULES;
   const started = new Date().toISOString();
-  let link: LinkSummary = { byId: 0, probable: 0, unlinked: 0, households: options.households?.length ?? 0 };
+  const linkStarted = performance.now();
+  let links: Omit<LinkSummary, 'ms'> = { byId: 0, probable: 0, unlinked: 0, households: options.households?.length ?? 0 };
   let scope: string[] | null = null;
   if (options.households) {
     relinkHouseholds(db, options.households);
     scope = enterScope(db, options.households);
   } else {
     options.onProgress?.(0, rules.length, CHECK_MESSAGES.linking);
-    link = linkRecords(db);
+    links = linkRecords(db);
     refreshStatistics(db);
   }
+  const link: LinkSummary = { ...links, ms: Math.round(performance.now() - linkStarted) };
   const kinds = importedKinds(db);
   const overrides = new Map((db.prepare('SELECT rule, enabled, severity FROM rule_settings').all() as RuleSetting[]).map((r) => [r.rule, r]));
   const missingCounts = new Map<LedgerKindId, number>();
