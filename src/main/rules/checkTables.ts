@@ -1,37 +1,105 @@
+import { FIELD_KEYS } from '../../shared/domain/fields';
 import type { Db } from '../workspace/workspace';
 import { ROLL } from './query';
+import type { RuleContext } from './types';
 
 /** Household-level fields that every member row repeats and rules compare within and across ledgers. */
 export const HOUSEHOLD_ROW_FIELDS = ['poverty_attr', 'exit_flag', 'exit_year', 'income_per_capita', 'household_size', 'helper_name'];
 
 /**
- * Narrow copies of the rows many rules read, built once per check from `records` (over the re-checked households alone
- * when a check is scoped):
- * - `temp.roll`: every roll-ledger row with its ledger kind and the fields compared across ledgers. Cross-ledger rules
+ * Narrow copies of the rows many rules read, built from `records` (over the re-checked households alone when a check is
+ * scoped) the first time a rule of the check asks for one, so that a thread builds only what its rules read:
+ * - `roll`: every roll-ledger row with its ledger kind and the fields compared across ledgers. Cross-ledger rules
  *   join the national export to the other rolls person by person; on a county, doing that over the wide `records`
  *   rows fetched a page from disk for most lookups (5–7 s a rule, measured).
- * - `temp.members`: the rows of households with a relation, and sex and birth date from the ID where it is usable.
- * - `temp.dept`: department rows by person and list, for the rules that ask whether a person is on a department's list.
+ * - `members`: the rows of households with a relation, and sex and birth date from the ID where it is usable.
+ * - `household_values`: each household's fields in each roll ledger kind, grouped once: for every field, its (largest)
+ *   value, and the first record and the village among the rows that give one. The rules comparing a household field
+ *   with the national export each grouped every roll row again (2 s a rule on a county, measured).
+ * - `person_pairs`: each national row beside every other roll ledger's row of the same person, joined once for the
+ *   rules that compare a person across ledgers (2 s a rule on a county when each joined them, measured).
+ * - `national`: the national export's rows with their canonical values and links, without the imported cells: the
+ *   rules that test the reference roll alone each read a county's 358 000 wide rows again (0.5–0.9 s a rule, measured).
+ * - `national_households`: the first national row of each household, which speaks for the household.
+ * - `dept`: department rows by person and list, for the rules that ask whether a person is on a department's list.
  * No index leads with the ledger kind: without statistics on temp tables SQLite would take such an index over the person
  * index for the per-person lookups (32 s a rule on 5 000 households, measured).
  */
-export function createCheckTables(db: Db): void {
-  dropCheckTables(db);
-  db.exec(`
-    CREATE TEMP TABLE roll AS
-    SELECT r.id, r.source_id, s.kind, r.household_key, r.village, r.person_key, r.link_method, r.name, r.sex, r.relation,
-      r.head_id, ${HOUSEHOLD_ROW_FIELDS.map((f) => `r.${f}`).join(', ')}, coalesce(r.id_sex, r.sex) AS sx, r.id_birth AS birth
-    FROM records r JOIN sources s ON s.id = r.source_id
-    WHERE s.kind IN (${ROLL});
-    CREATE INDEX temp.roll_person ON roll(person_key, kind);
-    CREATE INDEX temp.roll_household ON roll(household_key);
-    CREATE TEMP TABLE members AS SELECT * FROM temp.roll WHERE household_key IS NOT NULL AND relation IS NOT NULL;
-    CREATE INDEX temp.members_household ON members(source_id, household_key, relation);
-    CREATE TEMP TABLE dept AS SELECT r.id, s.kind, r.person_key, r.insured_status FROM records r JOIN sources s ON s.id = r.source_id
-    WHERE s.kind NOT IN (${ROLL}) AND r.person_key IS NOT NULL;
-    CREATE INDEX temp.dept_person ON dept(person_key, kind)`);
+const CHECK_TABLES = {
+  roll: {
+    needs: [],
+    sql: `CREATE TEMP TABLE roll AS
+      SELECT r.id, r.source_id, s.kind, r.household_key, r.village, r.person_key, r.link_method, r.name, r.sex, r.relation,
+        r.head_id, ${HOUSEHOLD_ROW_FIELDS.map((f) => `r.${f}`).join(', ')}, coalesce(r.id_sex, r.sex) AS sx, r.id_birth AS birth
+      FROM records r JOIN sources s ON s.id = r.source_id
+      WHERE s.kind IN (${ROLL});
+      CREATE INDEX temp.roll_person ON roll(person_key, kind);
+      CREATE INDEX temp.roll_household ON roll(household_key, kind)`,
+  },
+  members: {
+    needs: ['roll'],
+    sql: `CREATE TEMP TABLE members AS SELECT * FROM temp.roll WHERE household_key IS NOT NULL AND relation IS NOT NULL;
+      CREATE INDEX temp.members_household ON members(source_id, household_key, relation)`,
+  },
+  household_values: {
+    needs: ['roll'],
+    // Grouped in the household index's order: no sort of a county's 1.4 M roll rows.
+    sql: `CREATE TEMP TABLE household_values AS SELECT household_key, kind,
+        ${HOUSEHOLD_ROW_FIELDS.map((f) => `max(${f}) AS ${f}, min(CASE WHEN ${f} IS NOT NULL THEN id END) AS ${f}_id,
+          max(CASE WHEN ${f} IS NOT NULL THEN village END) AS ${f}_village`).join(', ')}
+      FROM temp.roll WHERE household_key IS NOT NULL GROUP BY household_key, kind;
+      CREATE INDEX temp.household_values_key ON household_values(household_key)`,
+  },
+  person_pairs: {
+    needs: ['roll'],
+    sql: `CREATE TEMP TABLE person_pairs AS SELECT n.person_key, n.household_key, n.village, n.id AS national_id, n.link_method,
+        n.name AS national_name, n.sex AS national_sex, n.relation AS national_relation,
+        r.id, r.kind, r.household_key AS other_household, r.name, r.sex, r.relation
+      FROM temp.roll n JOIN temp.roll r ON r.person_key = n.person_key AND r.kind <> 'national'
+      WHERE n.kind = 'national'`,
+  },
+  national: {
+    needs: [],
+    sql: `CREATE TEMP TABLE national AS SELECT r.id, s.kind, r.person_key, r.household_key, r.link_method, r.id_birth, r.id_sex,
+        ${FIELD_KEYS.map((f) => `r.${f}`).join(', ')}
+      FROM records r JOIN sources s ON s.id = r.source_id WHERE s.kind = 'national';
+      CREATE INDEX temp.national_household ON national(household_key, id)`,
+  },
+  national_households: {
+    needs: ['national'],
+    sql: `CREATE TEMP TABLE national_households AS SELECT min(id) AS id FROM temp.national WHERE household_key IS NOT NULL
+      GROUP BY household_key`,
+  },
+  dept: {
+    needs: [],
+    // In person order, so that the per-person lookups of a county read neighbouring pages.
+    sql: `CREATE TEMP TABLE dept AS SELECT r.id, s.kind, r.person_key, r.insured_status FROM records r JOIN sources s ON s.id = r.source_id
+      WHERE s.kind NOT IN (${ROLL}) AND r.person_key IS NOT NULL ORDER BY r.person_key, s.kind;
+      CREATE INDEX temp.dept_person ON dept(person_key, kind)`,
+  },
+} satisfies Record<string, { needs: string[]; sql: string }>;
+
+export type CheckTable = keyof typeof CHECK_TABLES;
+
+/**
+ * Of the check tables a rule builds, those it reads for themselves: the ones no other of them is made from. Rules that
+ * share only a table others are made from (the roll) are better on two threads each building it than on one.
+ */
+export function ownTables(tables: readonly CheckTable[]): CheckTable[] {
+  const made = new Set(tables.flatMap((t) => CHECK_TABLES[t].needs as CheckTable[]));
+  return tables.filter((t) => !made.has(t));
+}
+
+/** A check table's name for a rule's SQL, built on this connection (with the tables it is made from) if it is not yet. */
+export function checkTable(ctx: RuleContext, name: CheckTable): string {
+  if (!ctx.tables.has(name)) {
+    for (const need of CHECK_TABLES[name].needs as CheckTable[]) checkTable(ctx, need);
+    ctx.db.exec(CHECK_TABLES[name].sql);
+    ctx.tables.add(name);
+  }
+  return `temp.${name}`;
 }
 
 export function dropCheckTables(db: Db): void {
-  db.exec('DROP TABLE IF EXISTS temp.roll; DROP TABLE IF EXISTS temp.members; DROP TABLE IF EXISTS temp.dept');
+  db.exec(Object.keys(CHECK_TABLES).map((name) => `DROP TABLE IF EXISTS temp.${name}`).join('; '));
 }

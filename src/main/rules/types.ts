@@ -2,6 +2,7 @@ import type { LedgerKindId } from '../../shared/domain/ledgerKinds';
 import type { RuleMeta } from '../../shared/domain/rules';
 import type { Settings } from '../settings/settings';
 import type { Db } from '../workspace/workspace';
+import type { CheckTable } from './checkTables';
 
 export interface RuleContext {
   db: Db;
@@ -10,6 +11,8 @@ export interface RuleContext {
   asOf: string;
   /** Income year of the data (the year before asOf). */
   incomeYear: number;
+  /** The check tables built on this connection so far (checkTables.ts). */
+  tables: Set<CheckTable>;
 }
 
 /** One thing a rule found. The engine turns it into an issue keyed by rule + entity + field. */
@@ -37,6 +40,8 @@ export interface RuleCase {
 }
 
 export interface Rule extends RuleMeta {
+  /** The check tables a check of this rule builds (checkTables.ts): a thread builds only those of the rules it runs. */
+  tables: readonly CheckTable[];
   check(ctx: RuleContext): Finding[];
   cases: readonly RuleCase[];
 }

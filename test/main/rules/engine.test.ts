@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseId, family } from '../../../src/main/rules/caseBuilders';
-import { openIssueCounts, runCheck, runCheckInParallel } from '../../../src/main/rules/engine';
+import { openIssueCounts, ruleGroups, runCheck, runCheckInParallel } from '../../../src/main/rules/engine';
+import { RULES } from '../../../src/main/rules/registry';
 import { issueHistory, listIssues, setIssueStatus } from '../../../src/main/rules/issueStore';
 import { setRuleSetting } from '../../../src/main/rules/ruleSettings';
 import { parseSetting } from '../../../src/main/settings/settings';
@@ -120,6 +121,20 @@ function changedSample(): Db {
 const issueList = (db: Db) => listIssues(db).map((i) => `${i.key} ${i.status} ${i.message}`).sort();
 
 describe('a full check on two threads', () => {
+  it('keeps the rules that read a check table of their own in common together, so that it is built on one thread', () => {
+    const groups = ruleGroups(RULES.map((rule) => ({ rule })));
+    expect(groups.flat()).toHaveLength(RULES.length);
+    const groupOf = (id: string) => groups.findIndex((g) => g.some((p) => p.rule.id === id));
+    for (const table of ['members', 'household_values', 'person_pairs', 'dept'] as const) {
+      const readers = RULES.filter((r) => r.tables.includes(table)).map((r) => groupOf(r.id));
+      expect([table, readers.length > 1, new Set(readers).size]).toEqual([table, true, 1]);
+    }
+    // The roll, which those tables are made from, is built on both threads rather than hold them all on one.
+    expect(groupOf('household.no_head')).not.toBe(groupOf('ledger.name_diff'));
+    // Rules that read no check table go to whichever thread has less to do, one by one.
+    expect(groupOf('identity.duplicate')).not.toBe(groupOf('identity.sex_mismatch'));
+  });
+
   it('opens and closes exactly the issues one thread does', async () => {
     const one = changedSample();
     const two = changedSample();

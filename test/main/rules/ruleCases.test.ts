@@ -46,8 +46,11 @@ describe.each(RULES.map((r) => [r.id, r] as const))('%s', (_id, rule) => {
   it.each(rule.cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const db = caseWorkspace(c);
     linkRecords(db);
-    const findings = rule.check(ruleContext(db));
+    const ctx = ruleContext(db);
+    const findings = rule.check(ctx);
     expect(findings.map((f) => f.entity).sort()).toEqual([...c.expect].sort());
+    // What a thread builds for the rule is what the rule says it reads.
+    expect([...ctx.tables].sort()).toEqual([...rule.tables].sort());
     for (const f of findings) {
       expect(f.message).toMatch(/[\u4e00-\u9fa5]/);
       expect(f.recordIds.length).toBeGreaterThan(0);

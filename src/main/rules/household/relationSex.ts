@@ -1,7 +1,7 @@
 import { DAUGHTER, family, SON } from '../caseBuilders';
 import { collect, ledger } from '../query';
 import type { Rule } from '../types';
-import { MEMBERS } from './members';
+import { members } from './members';
 
 const MALE = ['之子', '之孙子', '之外孙子', '之父', '之岳父', '之公公', '之祖父', '之侄儿', '之女婿'];
 const FEMALE = ['之女', '之孙女', '之外孙女', '之母', '之岳母', '之婆婆', '之祖母', '之侄女', '之儿媳'];
@@ -10,8 +10,8 @@ const list = (xs: string[]) => xs.map((x) => `'${x}'`).join(', ');
 export const rule: Rule = {
   id: 'household.relation_sex', family: 'household', severity: 'error', level: 'person',
   title: '与户主关系和性别矛盾', explanation: '“之子”必为男性、“之女”必为女性等；关系与性别矛盾说明其中一项录错。',
-  fix: '核实该成员的性别和与户主关系。', reads: ['relation', 'sex', 'id_number'], settings: [], needs: [],
-  check: (ctx) => collect(ctx, `WITH ${MEMBERS}
+  fix: '核实该成员的性别和与户主关系。', reads: ['relation', 'sex', 'id_number'], settings: [], needs: [], tables: ['roll', 'members'],
+  check: (ctx) => collect(ctx, `WITH ${members(ctx)}
       SELECT m.person_key AS entity, m.household_key, m.village, m.id AS record_id, m.kind, m.name, m.relation AS value FROM m
       WHERE (m.relation IN (${list(MALE)}) AND m.sx = '女') OR (m.relation IN (${list(FEMALE)}) AND m.sx = '男')`,
     {}, { field: 'relation', level: 'person' },

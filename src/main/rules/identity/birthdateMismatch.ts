@@ -9,7 +9,7 @@ export const rule: Rule = {
   title: '出生日期与证件号码不符',
   explanation: '证件号码第 7–14 位就是出生日期；出生日期栏与之不符，说明其中一处录错。',
   fix: '对照身份证原件更正。',
-  reads: ['id_number', 'birth_date'], settings: [], needs: [],
+  reads: ['id_number', 'birth_date'], settings: [], needs: [], tables: [],
   check: (ctx) => collect(ctx, `SELECT r.person_key AS entity, r.household_key, r.village, r.id AS record_id, s.kind, r.name, r.birth_date AS value
       FROM ${REC} WHERE r.id_status IN ('ok', 'legacy15') AND r.birth_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]*'
         AND substr(r.id_birth, 1, length(r.birth_date)) <> r.birth_date`,

@@ -10,7 +10,7 @@ export const rule: Rule = {
   title: '证件号码校验位错误',
   explanation: '第 18 位校验码与前 17 位算出的不符，多为录入时错了一位；错号会让此人在各台账间对不上。',
   fix: '对照身份证原件逐位核对，更正录错的数字。',
-  reads: IDENTITY_READS, settings: [], needs: [],
+  reads: IDENTITY_READS, settings: [], needs: [], tables: [],
   check: (ctx) => recordsWithIdStatus(ctx, 'checksum', () => '校验位不正确'),
   cases: [
     { name: '校验位错', ledgers: { card: [{ name: '王芳', id_number: bad }] }, expect: ['R1'] },

@@ -9,7 +9,7 @@ export const rule: Rule = {
   title: '同一证件号码重复登记',
   explanation: '一个人只能在一户中登记一次；同一号码在一本台账里出现两次或在两户中出现，必有一处是错号或重复。',
   fix: '核实两条记录各是谁，更正错号或删除重复的一条。',
-  reads: ['id_number', 'household_no'], settings: [], needs: [],
+  reads: ['id_number', 'household_no'], settings: [], needs: [], tables: [],
   // Grouped in the person index's order (person, ledger, link method): counted from the index, without a sort.
   check: (ctx) => collect(ctx, `SELECT r.person_key AS entity, r.household_key, r.village, r.id AS record_id, s.kind, r.name,
         coalesce(r.household_key, '') AS value

@@ -10,7 +10,7 @@ export const rule: Rule = {
   title: '仍使用 15 位旧证件号码',
   explanation: '15 位号码已停止使用，系统和部门数据都用 18 位；软件已按国标换算后比对。',
   fix: '按身份证原件改为 18 位号码（在第 6 位后加“19”并计算校验位）。',
-  reads: IDENTITY_READS, settings: [], needs: [],
+  reads: IDENTITY_READS, settings: [], needs: [], tables: [],
   check: (ctx) => recordsWithIdStatus(ctx, 'legacy15', () => '是 15 位旧号码'),
   cases: [
     { name: '15 位', ledgers: { township: [{ name: '王芳', id_number: id15 }] }, expect: [id18] },

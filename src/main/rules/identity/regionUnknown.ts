@@ -12,7 +12,7 @@ export const rule: Rule = {
   title: '证件号码的地区代码无效',
   explanation: '前 6 位是签发地的行政区划代码，这里的省级代码不存在，号码很可能录错。',
   fix: '对照身份证原件核对前 6 位。',
-  reads: ['id_number'], settings: [], needs: [],
+  reads: ['id_number'], settings: [], needs: [], tables: [],
   check: (ctx) => collect(ctx, `SELECT r.person_key AS entity, r.household_key, r.village, r.id AS record_id, s.kind, r.name, r.id_number AS value
       FROM ${REC} WHERE r.id_status IN ('ok', 'legacy15') AND CAST(substr(r.id_number, 1, 2) AS INTEGER) NOT IN (${PROVINCES.join(', ')})`,
     {}, { field: 'id_number', level: 'person' },

@@ -9,7 +9,7 @@ export const rule: Rule = {
   title: '性别与证件号码不符',
   explanation: '证件号码第 17 位奇数为男、偶数为女；性别栏与之不符，说明号码或性别有一处录错。',
   fix: '对照身份证原件核对性别和号码。',
-  reads: ['id_number', 'sex'], settings: [], needs: [],
+  reads: ['id_number', 'sex'], settings: [], needs: [], tables: [],
   check: (ctx) => collect(ctx, `SELECT r.person_key AS entity, r.household_key, r.village, r.id AS record_id, s.kind, r.name, r.sex AS value
       FROM ${REC} WHERE r.id_status IN ('ok', 'legacy15') AND r.sex IN ('男', '女') AND r.sex <> r.id_sex`,
     {}, { field: 'sex', level: 'person' },

@@ -1,15 +1,17 @@
 import { family, HEAD } from '../caseBuilders';
-import { collect, REC } from '../query';
+import { collect } from '../query';
 import type { Rule } from '../types';
+import { nationalRows } from '../national';
+import { checkTable } from '../checkTables';
 
 export const rule: Rule = {
   id: 'income.wage_missing', family: 'income', severity: 'warning', level: 'household',
   title: '有岗位报酬但工资性收入为 0', explanation: '公益性岗位、生态护林员的报酬属于工资性收入；有岗位而工资性收入为 0，收入测算漏项。',
-  fix: '把岗位报酬计入工资性收入，重新测算。', reads: ['income_wage', 'public_post_type'], settings: [], needs: ['national'],
-  check: (ctx) => collect(ctx, `SELECT r.household_key AS entity, r.household_key, r.village, r.id AS record_id, s.kind, r.person_key, coalesce(r.income_wage, 0) AS value
-      FROM ${REC} WHERE s.kind = 'national' AND coalesce(r.income_wage, 0) = 0 AND r.household_key IN (
-        SELECT n.household_key FROM records n JOIN sources ns ON ns.id = n.source_id AND ns.kind = 'national'
-        WHERE coalesce(n.public_post_type, '') <> '' OR EXISTS (SELECT 1 FROM temp.dept d
+  fix: '把岗位报酬计入工资性收入，重新测算。', reads: ['income_wage', 'public_post_type'], settings: [], needs: ['national'], tables: ['national', 'dept'],
+  check: (ctx) => collect(ctx, `SELECT r.household_key AS entity, r.household_key, r.village, r.id AS record_id, r.kind, r.person_key, coalesce(r.income_wage, 0) AS value
+      FROM ${nationalRows(ctx)} WHERE coalesce(r.income_wage, 0) = 0 AND r.household_key IN (
+        SELECT n.household_key FROM ${checkTable(ctx, 'national')} n
+        WHERE coalesce(n.public_post_type, '') <> '' OR EXISTS (SELECT 1 FROM ${checkTable(ctx, 'dept')} d
           WHERE d.person_key = n.person_key AND d.kind IN ('forestry', 'labor')))`,
     {}, { field: 'income_wage', level: 'household' },
     (hits) => `户 ${hits[0]?.entity ?? ''} 有公益性岗位或护林员报酬，工资性收入却为 0`),
