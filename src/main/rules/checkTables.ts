@@ -12,10 +12,11 @@ export const HOUSEHOLD_ROW_FIELDS = ['poverty_attr', 'exit_flag', 'exit_year', '
  * - `roll`: every roll-ledger row with its ledger kind and the fields compared across ledgers. Cross-ledger rules
  *   join the national export to the other rolls person by person; on a county, doing that over the wide `records`
  *   rows fetched a page from disk for most lookups (5–7 s a rule, measured).
- * - `roll_by_person`: an index of the roll by person and ledger kind, for the rules and tables that look persons up in
- *   it (the household rules, which read `members`, do without it).
- * - `person_kinds`: the roll ledger kinds each person is in (`,card,national,`) and how many, for the rules that ask who is missing
- *   from a ledger: one pass over the index instead of a lookup per roll row (1.07 M of them for ledger.extra on a county).
+ * - `roll_by_person`: an index of the roll (dropped with it) by person and ledger kind, for the rules and tables that
+ *   look persons up in it (the household rules, which read `members`, do without it).
+ * - `person_kinds`: the roll ledger kinds each person is in (`,card,national,`) and how many, for the rules that ask who
+ *   is missing from a ledger: one pass over the index instead of a lookup per roll row (1.07 M for ledger.extra on a
+ *   county).
  * - `members`: the rows of households with a relation, and sex and birth date from the ID where it is usable.
  * - `household_values`: each household's fields in each roll ledger kind, grouped once: for every field, its (largest)
  *   value, and the first record and the village among the rows that give one. The rules comparing a household field
