@@ -63,12 +63,13 @@ export function matchConfidence(record: Unlinked, candidate: Candidate): number 
 
 /**
  * The full link is worked out in a narrow temporary table and written back to `records` in one pass that touches only
- * rows whose link changed: rewriting every wide record row several times was most of the link's time.
+ * rows whose link changed: rewriting every wide record row several times was most of the link's time. The table also
+ * keeps what the household blocks are read from (sheet, 户主, village, relation).
  */
 function createLinkTable(db: Db): void {
   db.exec(`DROP TABLE IF EXISTS temp.link;
     CREATE TEMP TABLE link (record_id INTEGER PRIMARY KEY, kind TEXT NOT NULL, person_key TEXT, method TEXT, confidence REAL,
-      household_key TEXT, head_id TEXT)`);
+      household_key TEXT, head_id TEXT, source_id INTEGER NOT NULL, sheet TEXT NOT NULL, head_name TEXT, village TEXT, relation TEXT)`);
 }
 
 /**
@@ -78,8 +79,8 @@ function createLinkTable(db: Db): void {
  */
 function linkById(db: Db): void {
   db.prepare(`INSERT INTO temp.link SELECT r.id, s.kind, r.key, CASE WHEN r.key IS NOT NULL THEN 'id' END,
-      CASE WHEN r.key IS NOT NULL THEN 1 END, r.household_no, r.head_id
-    FROM (SELECT id, source_id, household_no, head_id, CASE
+      CASE WHEN r.key IS NOT NULL THEN 1 END, r.household_no, r.head_id, r.source_id, r.sheet, r.head_name, r.village, r.relation
+    FROM (SELECT id, source_id, household_no, head_id, sheet, head_name, village, relation, CASE
         WHEN id_status IN ('ok', 'legacy15', 'bad_birth_date') THEN id_number
         -- A disability card number is the holder's ID plus two digits.
         WHEN id_number IS NULL AND length(disability_card) = 20 THEN substr(disability_card, 1, 18)
@@ -157,9 +158,9 @@ function linkHouseholdBlocks(db: Db): void {
   const known = db.prepare(`SELECT person_key, household_key, kind = 'national' AS national FROM temp.link
     WHERE household_key IS NOT NULL AND household_key NOT LIKE 'B:%'`).raw().iterate() as IterableIterator<[string, string, number]>;
   for (const [person, household, national] of known) addHome(homes, person, household, national === 1);
-  const rows = db.prepare(`SELECT r.id, r.source_id, r.sheet, r.head_name, r.village, r.relation, l.person_key
-    FROM temp.link l JOIN records r ON r.id = l.record_id
-    WHERE l.kind IN (${ROLL_KINDS}) AND l.household_key IS NULL ORDER BY r.id`).all() as RollRow[];
+  // In record order, which is the link table's own: read without a sort or a look into the wide records.
+  const rows = db.prepare(`SELECT record_id AS id, source_id, sheet, head_name, village, relation, person_key FROM temp.link
+    WHERE kind IN (${ROLL_KINDS}) AND household_key IS NULL ORDER BY record_id`).all() as RollRow[];
   const blocks: RollRow[][] = [];
   let block: RollRow[] = [];
   for (const row of rows) {
