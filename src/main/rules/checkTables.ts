@@ -30,14 +30,16 @@ export const HOUSEHOLD_ROW_FIELDS = ['poverty_attr', 'exit_flag', 'exit_year', '
  * No index leads with the ledger kind: without statistics on temp tables SQLite would take such an index over the person
  * index for the per-person lookups (32 s a rule on 5 000 households, measured).
  */
+/** The roll ledgers' rows as the roll and the members hold them. */
+const ROLL_ROWS = `SELECT r.id, r.source_id, s.kind, r.household_key, r.village, r.person_key, r.link_method, r.name, r.sex, r.relation,
+    r.head_id, ${HOUSEHOLD_ROW_FIELDS.map((f) => `r.${f}`).join(', ')}, coalesce(r.id_sex, r.sex) AS sx, r.id_birth AS birth
+  FROM records r JOIN sources s ON s.id = r.source_id
+  WHERE s.kind IN (${ROLL})`;
+
 const CHECK_TABLES = {
   roll: {
     needs: [],
-    sql: `CREATE TEMP TABLE roll AS
-      SELECT r.id, r.source_id, s.kind, r.household_key, r.village, r.person_key, r.link_method, r.name, r.sex, r.relation,
-        r.head_id, ${HOUSEHOLD_ROW_FIELDS.map((f) => `r.${f}`).join(', ')}, coalesce(r.id_sex, r.sex) AS sx, r.id_birth AS birth
-      FROM records r JOIN sources s ON s.id = r.source_id
-      WHERE s.kind IN (${ROLL})`,
+    sql: `CREATE TEMP TABLE roll AS ${ROLL_ROWS}`,
   },
   roll_by_person: {
     needs: ['roll'],
@@ -51,8 +53,9 @@ const CHECK_TABLES = {
         WHERE person_key IS NOT NULL GROUP BY person_key`,
   },
   members: {
-    needs: ['roll'],
-    sql: `CREATE TEMP TABLE members AS SELECT * FROM temp.roll WHERE household_key IS NOT NULL AND relation IS NOT NULL;
+    // From the records, not the roll: a thread that runs the household rules alone builds no roll.
+    needs: [],
+    sql: `CREATE TEMP TABLE members AS ${ROLL_ROWS} AND r.household_key IS NOT NULL AND r.relation IS NOT NULL;
       CREATE INDEX temp.members_household ON members(source_id, household_key, relation)`,
   },
   household_values: {
