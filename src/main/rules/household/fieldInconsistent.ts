@@ -13,7 +13,7 @@ export const rule: Rule = {
       b AS MATERIALIZED (SELECT source_id, household_key, ${FIELDS.map((f) => `count(DISTINCT ${f}) > 1 AS ${f}`).join(', ')}
         FROM m GROUP BY 1, 2 HAVING ${FIELDS.map((f) => `count(DISTINCT ${f}) > 1`).join(' OR ')})
       ${FIELDS.map((f) => `SELECT m.household_key AS entity, m.household_key, m.village, m.id AS record_id, m.kind, m.person_key, m.name,
-          '${f}' AS field, m.${f} AS value FROM b JOIN m ON m.source_id = b.source_id AND m.household_key = b.household_key WHERE b.${f}`).join(' UNION ALL ')}`,
+          '${f}' AS field, m.${f} AS value FROM b CROSS JOIN m ON m.source_id = b.source_id AND m.household_key = b.household_key WHERE b.${f}`).join(' UNION ALL ')}`,
     {}, { field: null, level: 'household' },
     (hits) => `${ledger(hits[0]?.kind ?? '')}中户 ${hits[0]?.entity ?? ''} 各成员行的“${hits[0]?.field ?? ''}”不一致：${[...new Set(hits.map((h) => String(h.value)))].join(' / ')}`),
   cases: [
