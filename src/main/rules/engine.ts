@@ -170,13 +170,15 @@ function beginCheck(db: Db, options: CheckOptions, linked?: (toRun: readonly Pla
  * Open the check's savepoint (before the first rule reads, so that every rule sees the same data) and run these rules
  * on this thread, reporting each.
  */
-function runRules(db: Db, plan: CheckPlan, rules: readonly PlannedRule[], onProgress: CheckOptions['onProgress']): void {
+function runRules(db: Db, plan: CheckPlan, rules: Iterable<PlannedRule>, onProgress: CheckOptions['onProgress']): number {
   db.exec('SAVEPOINT run_check');
   plan.open = true;
-  for (const [i, p] of rules.entries()) {
-    onProgress?.(i, plan.toRun.length, CHECK_MESSAGES.checking(p.rule.title));
+  let done = 0;
+  for (const p of rules) {
+    onProgress?.(done++, plan.toRun.length, CHECK_MESSAGES.checking(p.rule.title));
     record(p, timedCheck(p.rule, plan.ctx));
   }
+  return done;
 }
 
 /** One rule's findings and how long it took: on either thread. */
@@ -254,12 +256,12 @@ export async function runCheckInParallel(db: Db, options: CheckOptions & Paralle
   const { ruleWorker } = options;
   const large = () => (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n >= (options.minRecords ?? PARALLEL_MIN_RECORDS);
   if (!ruleWorker || options.households || !large()) return runCheck(db, options);
-  const share = { mine: [] as PlannedRule[], theirs: [] as PlannedRule[], helper: null as RuleHelper | null };
+  const share = { groups: [] as PlannedRule[][], next: new GroupCounter(), helper: null as RuleHelper | null };
   let plan: CheckPlan;
   try {
     plan = beginCheck(db, options, (toRun) => {
-      [share.mine, share.theirs] = shareRules(toRun, lastRuleTimes(db));
-      share.helper = startRuleHelper(ruleWorker, db.name, share.theirs.map((p) => p.rule.id));
+      share.groups = orderedGroups(toRun, lastRuleTimes(db));
+      share.helper = startRuleHelper(ruleWorker, db.name, share.groups.map((g) => g.map((p) => p.rule.id)), share.next.buffer);
     });
   } catch (error) {
     share.helper?.stop();
@@ -267,10 +269,19 @@ export async function runCheckInParallel(db: Db, options: CheckOptions & Paralle
   }
   let closed: number;
   try {
-    runRules(db, plan, share.mine, options.onProgress);
-    options.onProgress?.(share.mine.length, plan.toRun.length, CHECK_MESSAGES.waitingForOtherThread);
+    const mine = new Set<PlannedRule>();
+    const claimed = function* (): Generator<PlannedRule> {
+      for (let i = share.next.claim(); i < share.groups.length; i = share.next.claim()) {
+        for (const p of share.groups[i] ?? []) {
+          mine.add(p);
+          yield p;
+        }
+      }
+    };
+    const done = runRules(db, plan, claimed(), options.onProgress);
+    options.onProgress?.(done, plan.toRun.length, CHECK_MESSAGES.waitingForOtherThread);
     const results = await share.helper?.results;
-    for (const p of share.theirs) {
+    for (const p of plan.toRun.filter((r) => !mine.has(r))) {
       const result = results?.get(p.rule.id);
       if (!result) throw new Error(`rule worker returned nothing for ${p.rule.id}`);
       record(p, result);
@@ -283,7 +294,24 @@ export async function runCheckInParallel(db: Db, options: CheckOptions & Paralle
   return summarize(db, plan, closed);
 }
 
-/** Each rule's time in the last full check, to share the rules out evenly. */
+/**
+ * The next rule group to run, shared by the two threads of a check: each claims a group when it has finished the one
+ * before, so that neither waits while the other has work (a split made beforehand rests on the last check's times, and
+ * a workspace's first check has none).
+ */
+export class GroupCounter {
+  private readonly counter: Int32Array;
+
+  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(4)) {
+    this.counter = new Int32Array(buffer);
+  }
+
+  claim(): number {
+    return Atomics.add(this.counter, 0, 1);
+  }
+}
+
+/** Each rule's time in the last full check, to take the longest groups of rules first. */
 function lastRuleTimes(db: Db): Map<string, number> {
   const last = db.prepare('SELECT summary FROM check_runs ORDER BY id DESC LIMIT 20').pluck().all() as string[];
   const full = last.map((s) => JSON.parse(s) as CheckSummary).find((s) => s.link.byId > 0);
@@ -312,21 +340,10 @@ export function ruleGroups<T extends { rule: Rule }>(rules: readonly T[]): T[][]
   return [...groups.values()];
 }
 
-/**
- * Whole rule groups to the two threads, the longest first, each to the thread with less to do (rules never timed count
- * as a second each).
- */
-function shareRules(rules: readonly PlannedRule[], times: ReadonlyMap<string, number>): [PlannedRule[], PlannedRule[]] {
+/** The rule groups, the longest first (rules never timed count as a second each): the order the threads claim them in. */
+function orderedGroups(rules: readonly PlannedRule[], times: ReadonlyMap<string, number>): PlannedRule[][] {
   const cost = (group: readonly PlannedRule[]) => group.reduce((n, p) => n + (times.get(p.rule.id) ?? 1000), 0);
-  const bins: [PlannedRule[], PlannedRule[]] = [[], []];
-  const load = [0, 0];
-  for (const group of ruleGroups(rules).sort((a, b) => cost(b) - cost(a))) {
-    const i = (load[0] ?? 0) <= (load[1] ?? 0) ? 0 : 1;
-    bins[i].push(...group);
-    load[i] = (load[i] ?? 0) + cost(group);
-  }
-  const order = new Map(rules.map((p, i) => [p, i]));
-  return [bins[0].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0)), bins[1]];
+  return ruleGroups(rules).sort((a, b) => cost(b) - cost(a));
 }
 
 /**

@@ -1,10 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import type { Finding } from './types';
 
-/** What the rule worker is given: the workspace file and the rules it runs. */
+/** What the rule worker is given: the workspace file, the check's rule groups, and the counter both threads claim them by. */
 export interface RuleWorkerData {
   file: string;
-  ruleIds: string[];
+  groups: string[][];
+  next: SharedArrayBuffer;
 }
 
 /** One rule's findings and how long it took. */
@@ -24,9 +25,9 @@ export interface RuleHelper {
   stop(): void;
 }
 
-/** Run some rules on a second thread, over its own read-only connection to the workspace. */
-export function startRuleHelper(script: string | URL, file: string, ruleIds: readonly string[]): RuleHelper {
-  const data: RuleWorkerData = { file, ruleIds: [...ruleIds] };
+/** Run the rule groups it claims on a second thread, over its own read-only connection to the workspace. */
+export function startRuleHelper(script: string | URL, file: string, groups: string[][], next: SharedArrayBuffer): RuleHelper {
+  const data: RuleWorkerData = { file, groups, next };
   const worker = new Worker(script, { workerData: data });
   const results = new Promise<Map<string, RuleResult>>((resolve, reject) => {
     const ran = new Map<string, RuleResult>();

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { ruleContext, timedCheck } from './engine';
+import { GroupCounter, ruleContext, timedCheck } from './engine';
 import type { RuleWorkerData, RuleWorkerMessage } from './ruleHelper';
 import { RULE_BY_ID } from './registry';
 
 /**
- * Worker-thread entry of a check on two cores: runs its share of the rules over a read-only connection, which sees the
- * links the check committed before starting it, and posts each rule's findings back.
+ * Worker-thread entry of a check on two cores: runs the rule groups it claims over a read-only connection, which sees
+ * the links the check committed before starting it, and posts each rule's findings back.
  */
 const port = parentPort;
 const data = workerData as RuleWorkerData;
@@ -17,10 +17,13 @@ if (port) {
     try {
       db.pragma('cache_size = -65536');
       const ctx = ruleContext(db);
-      for (const id of data.ruleIds) {
-        const rule = RULE_BY_ID.get(id);
-        if (!rule) throw new Error(`no rule ${id}`);
-        post({ type: 'ran', id, ...timedCheck(rule, ctx) });
+      const next = new GroupCounter(data.next);
+      for (let i = next.claim(); i < data.groups.length; i = next.claim()) {
+        for (const id of data.groups[i] ?? []) {
+          const rule = RULE_BY_ID.get(id);
+          if (!rule) throw new Error(`no rule ${id}`);
+          post({ type: 'ran', id, ...timedCheck(rule, ctx) });
+        }
       }
       post({ type: 'done' });
     } finally {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseId, family } from '../../../src/main/rules/caseBuilders';
-import { openIssueCounts, ruleGroups, runCheck, runCheckInParallel } from '../../../src/main/rules/engine';
+import { GroupCounter, openIssueCounts, ruleGroups, runCheck, runCheckInParallel } from '../../../src/main/rules/engine';
 import { RULES } from '../../../src/main/rules/registry';
 import { issueHistory, listIssues, setIssueStatus } from '../../../src/main/rules/issueStore';
 import { setRuleSetting } from '../../../src/main/rules/ruleSettings';
@@ -133,6 +133,13 @@ describe('a full check on two threads', () => {
     expect(groupOf('household.no_head')).not.toBe(groupOf('ledger.name_diff'));
     // Rules that read no check table go to whichever thread has less to do, one by one.
     expect(groupOf('identity.duplicate')).not.toBe(groupOf('identity.sex_mismatch'));
+  });
+
+  it('hands each rule group to one thread: the two claim them from one shared counter', () => {
+    const mine = new GroupCounter();
+    const theirs = new GroupCounter(mine.buffer);
+    const claims = [mine.claim(), theirs.claim(), theirs.claim(), mine.claim()];
+    expect(claims).toEqual([0, 1, 2, 3]);
   });
 
   it('opens and closes exactly the issues one thread does', async () => {
