@@ -170,15 +170,16 @@ function beginCheck(db: Db, options: CheckOptions, linked?: (toRun: readonly Pla
  * Open the check's savepoint (before the first rule reads, so that every rule sees the same data) and run these rules
  * on this thread, reporting each.
  */
-function runRules(db: Db, plan: CheckPlan, rules: Iterable<PlannedRule>, onProgress: CheckOptions['onProgress']): number {
+function runRules(db: Db, plan: CheckPlan, rules: Iterable<PlannedRule>, onProgress: CheckOptions['onProgress']): Set<PlannedRule> {
   db.exec('SAVEPOINT run_check');
   plan.open = true;
-  let done = 0;
+  const ran = new Set<PlannedRule>();
   for (const p of rules) {
-    onProgress?.(done++, plan.toRun.length, CHECK_MESSAGES.checking(p.rule.title));
+    onProgress?.(ran.size, plan.toRun.length, CHECK_MESSAGES.checking(p.rule.title));
     record(p, timedCheck(p.rule, plan.ctx));
+    ran.add(p);
   }
-  return done;
+  return ran;
 }
 
 /** One rule's findings and how long it took: on either thread. */
@@ -269,17 +270,8 @@ export async function runCheckInParallel(db: Db, options: CheckOptions & Paralle
   }
   let closed: number;
   try {
-    const mine = new Set<PlannedRule>();
-    const claimed = function* (): Generator<PlannedRule> {
-      for (let i = share.next.claim(); i < share.groups.length; i = share.next.claim()) {
-        for (const p of share.groups[i] ?? []) {
-          mine.add(p);
-          yield p;
-        }
-      }
-    };
-    const done = runRules(db, plan, claimed(), options.onProgress);
-    options.onProgress?.(done, plan.toRun.length, CHECK_MESSAGES.waitingForOtherThread);
+    const mine = runRules(db, plan, share.next.claimed(share.groups), options.onProgress);
+    options.onProgress?.(mine.size, plan.toRun.length, CHECK_MESSAGES.waitingForOtherThread);
     const results = await share.helper?.results;
     for (const p of plan.toRun.filter((r) => !mine.has(r))) {
       const result = results?.get(p.rule.id);
@@ -306,8 +298,9 @@ export class GroupCounter {
     this.counter = new Int32Array(buffer);
   }
 
-  claim(): number {
-    return Atomics.add(this.counter, 0, 1);
+  /** Every member of each group this thread claims, until none is left to claim. */
+  *claimed<T>(groups: readonly (readonly T[])[]): Generator<T> {
+    for (let i = Atomics.add(this.counter, 0, 1); i < groups.length; i = Atomics.add(this.counter, 0, 1)) yield* groups[i] ?? [];
   }
 }
 

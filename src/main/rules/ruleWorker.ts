@@ -17,13 +17,10 @@ if (port) {
     try {
       db.pragma('cache_size = -65536');
       const ctx = ruleContext(db);
-      const next = new GroupCounter(data.next);
-      for (let i = next.claim(); i < data.groups.length; i = next.claim()) {
-        for (const id of data.groups[i] ?? []) {
-          const rule = RULE_BY_ID.get(id);
-          if (!rule) throw new Error(`no rule ${id}`);
-          post({ type: 'ran', id, ...timedCheck(rule, ctx) });
-        }
+      for (const id of new GroupCounter(data.next).claimed(data.groups)) {
+        const rule = RULE_BY_ID.get(id);
+        if (!rule) throw new Error(`no rule ${id}`);
+        post({ type: 'ran', id, ...timedCheck(rule, ctx) });
       }
       post({ type: 'done' });
     } finally {

@@ -136,10 +136,15 @@ describe('a full check on two threads', () => {
   });
 
   it('hands each rule group to one thread: the two claim them from one shared counter', () => {
-    const mine = new GroupCounter();
-    const theirs = new GroupCounter(mine.buffer);
-    const claims = [mine.claim(), theirs.claim(), theirs.claim(), mine.claim()];
-    expect(claims).toEqual([0, 1, 2, 3]);
+    const groups = [['a1', 'a2'], ['b'], ['c1', 'c2', 'c3'], ['d']];
+    const mineCounter = new GroupCounter();
+    const mine = mineCounter.claimed(groups);
+    const theirs = new GroupCounter(mineCounter.buffer).claimed(groups);
+    // Interleaved as two threads would: each takes a whole group when it has finished the one before.
+    const taken = [mine.next().value, theirs.next().value, mine.next().value, theirs.next().value, theirs.next().value, theirs.next().value];
+    expect(taken).toEqual(['a1', 'b', 'a2', 'c1', 'c2', 'c3']);
+    expect([...mine]).toEqual(['d']);
+    expect([...theirs]).toEqual([]);
   });
 
   it('opens and closes exactly the issues one thread does', async () => {
