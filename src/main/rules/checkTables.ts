@@ -17,7 +17,8 @@ export const HOUSEHOLD_ROW_FIELDS = ['poverty_attr', 'exit_flag', 'exit_year', '
  * - `person_kinds`: the roll ledger kinds each person is in (`,card,national,`) and how many, for the rules that ask who
  *   is missing from a ledger: one pass over the index instead of a lookup per roll row (1.07 M for ledger.extra on a
  *   county).
- * - `members`: the rows of households with a relation, and sex and birth date from the ID where it is usable.
+ * - `members`: a view of the roll rows of households with a relation (sex and birth date from the ID where it is usable),
+ *   with an index by ledger and household.
  * - `household_values`: each household's fields in each roll ledger kind, grouped once: for every field, its (largest)
  *   value, and the first record and the village among the rows that give one. The rules comparing a household field
  *   with the national export each grouped every roll row again (2 s a rule on a county, measured).
@@ -27,19 +28,19 @@ export const HOUSEHOLD_ROW_FIELDS = ['poverty_attr', 'exit_flag', 'exit_year', '
  *   rules that test the reference roll alone each read a county's 358 000 wide rows again (0.5–0.9 s a rule, measured).
  * - `national_households`: the first national row of each household, which speaks for the household.
  * - `dept`: department rows by person and list, for the rules that ask whether a person is on a department's list.
+ * Rules that build a table but the roll run on one thread (`ownTables`), so that no other table is built twice.
  * No index leads with the ledger kind: without statistics on temp tables SQLite would take such an index over the person
  * index for the per-person lookups (32 s a rule on 5 000 households, measured).
  */
-/** The roll ledgers' rows as the roll and the members hold them. */
-const ROLL_ROWS = `SELECT r.id, r.source_id, s.kind, r.household_key, r.village, r.person_key, r.link_method, r.name, r.sex, r.relation,
-    r.head_id, ${HOUSEHOLD_ROW_FIELDS.map((f) => `r.${f}`).join(', ')}, coalesce(r.id_sex, r.sex) AS sx, r.id_birth AS birth
-  FROM records r JOIN sources s ON s.id = r.source_id
-  WHERE s.kind IN (${ROLL})`;
-
 const CHECK_TABLES = {
   roll: {
     needs: [],
-    sql: `CREATE TEMP TABLE roll AS ${ROLL_ROWS}`,
+    // Read by half the rules, and built in under 2 s on a county: better built on both threads than all those rules on one.
+    split: true,
+    sql: `CREATE TEMP TABLE roll AS SELECT r.id, r.source_id, s.kind, r.household_key, r.village, r.person_key, r.link_method, r.name,
+        r.sex, r.relation, r.head_id, ${HOUSEHOLD_ROW_FIELDS.map((f) => `r.${f}`).join(', ')}, coalesce(r.id_sex, r.sex) AS sx,
+        r.id_birth AS birth
+      FROM records r JOIN sources s ON s.id = r.source_id WHERE s.kind IN (${ROLL})`,
   },
   roll_by_person: {
     needs: ['roll'],
@@ -53,10 +54,10 @@ const CHECK_TABLES = {
         WHERE person_key IS NOT NULL GROUP BY person_key`,
   },
   members: {
-    // From the records, not the roll: a thread that runs the household rules alone builds no roll.
-    needs: [],
-    sql: `CREATE TEMP TABLE members AS ${ROLL_ROWS} AND r.household_key IS NOT NULL AND r.relation IS NOT NULL;
-      CREATE INDEX temp.members_household ON members(source_id, household_key, relation)`,
+    // A view, not a copy: every roll row but a few is a member row (a copy cost 2.8 s on a county, the index alone 0.9 s).
+    needs: ['roll'],
+    sql: `CREATE INDEX temp.roll_by_household_member ON roll(source_id, household_key, relation);
+      CREATE TEMP VIEW members AS SELECT * FROM temp.roll WHERE household_key IS NOT NULL AND relation IS NOT NULL`,
   },
   household_values: {
     needs: ['roll'],
@@ -95,17 +96,16 @@ const CHECK_TABLES = {
       WHERE s.kind NOT IN (${ROLL}) AND r.person_key IS NOT NULL ORDER BY r.person_key, s.kind;
       CREATE INDEX temp.dept_person ON dept(person_key, kind)`,
   },
-} satisfies Record<string, { needs: string[]; sql: string }>;
+} satisfies Record<string, { needs: string[]; sql: string; split?: true }>;
 
 export type CheckTable = keyof typeof CHECK_TABLES;
 
 /**
- * Of the check tables a rule builds, those it reads for themselves: the ones no other of them is made from. Rules that
- * share only a table others are made from (the roll) are better on two threads each building it than on one.
+ * Of the check tables a rule builds, those that tie it to the other rules building them, to run on one thread: all but
+ * those built on either thread (`split`).
  */
 export function ownTables(tables: readonly CheckTable[]): CheckTable[] {
-  const made = new Set(tables.flatMap((t) => CHECK_TABLES[t].needs as CheckTable[]));
-  return tables.filter((t) => !made.has(t));
+  return tables.filter((t) => !('split' in CHECK_TABLES[t]));
 }
 
 /** A check table's name for a rule's SQL, built on this connection (with the tables it is made from) if it is not yet. */
@@ -118,6 +118,9 @@ export function checkTable(ctx: RuleContext, name: CheckTable): string {
   return `temp.${name}`;
 }
 
+/** Drops the check tables and views of this connection (their indexes go with them). */
 export function dropCheckTables(db: Db): void {
-  db.exec(Object.keys(CHECK_TABLES).map((name) => `DROP TABLE IF EXISTS temp.${name}`).join('; '));
+  const built = db.prepare(`SELECT type, name FROM temp.sqlite_master WHERE type IN ('table', 'view') AND name IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(Object.keys(CHECK_TABLES))) as { type: 'table' | 'view'; name: string }[];
+  db.exec(built.map((t) => `DROP ${t.type.toUpperCase()} temp.${t.name}`).join('; '));
 }

@@ -7,7 +7,7 @@ import { members } from './members';
 export const rule: Rule = {
   id: 'household.field_inconsistent', family: 'household', severity: 'warning', level: 'household',
   title: '同户成员行上的户信息不一致', explanation: '属性、脱贫年度、人均纯收入等是整户的信息，每个成员行上应相同；不一致说明改了一行没改全户。',
-  fix: '核实正确值，统一全户各行。', reads: FIELDS, settings: [], needs: [], tables: ['members'],
+  fix: '核实正确值，统一全户各行。', reads: FIELDS, settings: [], needs: [], tables: ['roll', 'members'],
   // One grouping pass finds the households (per ledger) with any field that differs; only their rows are read again.
   check: (ctx) => collect(ctx, `WITH ${members(ctx)},
       b AS MATERIALIZED (SELECT source_id, household_key, ${FIELDS.map((f) => `count(DISTINCT ${f}) > 1 AS ${f}`).join(', ')}

@@ -6,7 +6,7 @@ import { members } from './members';
 export const rule: Rule = {
   id: 'household.head_id_mismatch', family: 'household', severity: 'error', level: 'household',
   title: '户主证件号码与户主本人不符', explanation: '“户主证件号码”一栏应与户主那一行的证件号码相同；不同说明户主换了或号码录错。',
-  fix: '核实户主并更正户主证件号码。', reads: ['head_id', 'id_number', 'relation'], settings: [], needs: [], tables: ['members'],
+  fix: '核实户主并更正户主证件号码。', reads: ['head_id', 'id_number', 'relation'], settings: [], needs: [], tables: ['roll', 'members'],
   check: (ctx) => collect(ctx, `WITH ${members(ctx)}
       SELECT m.household_key AS entity, m.household_key, m.village, m.id AS record_id, m.kind, m.person_key, m.name, m.head_id AS value
       FROM m JOIN m h ON h.source_id = m.source_id AND h.household_key = m.household_key AND h.relation = '户主'

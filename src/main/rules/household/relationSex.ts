@@ -10,7 +10,7 @@ const list = (xs: string[]) => xs.map((x) => `'${x}'`).join(', ');
 export const rule: Rule = {
   id: 'household.relation_sex', family: 'household', severity: 'error', level: 'person',
   title: '与户主关系和性别矛盾', explanation: '“之子”必为男性、“之女”必为女性等；关系与性别矛盾说明其中一项录错。',
-  fix: '核实该成员的性别和与户主关系。', reads: ['relation', 'sex', 'id_number'], settings: [], needs: [], tables: ['members'],
+  fix: '核实该成员的性别和与户主关系。', reads: ['relation', 'sex', 'id_number'], settings: [], needs: [], tables: ['roll', 'members'],
   check: (ctx) => collect(ctx, `WITH ${members(ctx)}
       SELECT m.person_key AS entity, m.household_key, m.village, m.id AS record_id, m.kind, m.name, m.relation AS value FROM m
       WHERE (m.relation IN (${list(MALE)}) AND m.sx = '女') OR (m.relation IN (${list(FEMALE)}) AND m.sx = '男')`,

@@ -6,7 +6,7 @@ import { members } from './members';
 export const rule: Rule = {
   id: 'household.size_mismatch', family: 'household', severity: 'error', level: 'household',
   title: '家庭人口数与成员数不符', explanation: '“家庭人口数”应等于本户登记的成员人数；不符说明有成员漏登、多登或人数未更新。',
-  fix: '核实家庭成员，补登或删除成员并更新家庭人口数。', reads: ['household_size', 'relation'], settings: [], needs: [], tables: ['members'],
+  fix: '核实家庭成员，补登或删除成员并更新家庭人口数。', reads: ['household_size', 'relation'], settings: [], needs: [], tables: ['roll', 'members'],
   check: (ctx) => collect(ctx, `WITH ${members(ctx)}, bad AS MATERIALIZED (
         SELECT source_id, household_key, max(household_size) AS declared, count(*) AS members FROM m
         GROUP BY source_id, household_key HAVING max(household_size) IS NOT NULL AND max(household_size) <> count(*))

@@ -6,7 +6,7 @@ import { members } from './members';
 export const rule: Rule = {
   id: 'household.spouse_same_sex', family: 'household', severity: 'warning', level: 'household',
   title: '户主与配偶性别相同', explanation: '户主与配偶性别相同，多为关系或证件号码录错。',
-  fix: '核实配偶身份及其证件号码。', reads: ['relation', 'sex', 'id_number'], settings: [], needs: [], tables: ['members'],
+  fix: '核实配偶身份及其证件号码。', reads: ['relation', 'sex', 'id_number'], settings: [], needs: [], tables: ['roll', 'members'],
   // From each head to the spouses of the household, and both rows of a pair reported: not two lookups per member row.
   check: (ctx) => collect(ctx, `WITH ${members(ctx)},
       pair AS MATERIALIZED (SELECT h.household_key, h.kind, h.id AS head, h.village AS head_village, h.person_key AS head_person,
