@@ -79,7 +79,7 @@ export function personView(db: Db, key: string, household: boolean): PersonView 
   });
   const householdKey = records.find((r) => r.householdKey)?.householdKey ?? null;
   const issues = db.prepare(`SELECT key, rule, severity, status, message, field FROM issues
-      WHERE ${household ? 'household_key = ?' : 'EXISTS (SELECT 1 FROM json_each(person_keys) WHERE value = ?)'} ORDER BY status, severity`)
+      WHERE ${household ? 'household_key = ?' : 'EXISTS (SELECT 1 FROM json_each(person_keys) WHERE value = ?)'} ORDER BY status, severity, rule, key`)
     .all(key) as { key: string; rule: string; severity: Severity; status: IssueStatus; message: string; field: string | null }[];
   const members = householdKey
     ? (db.prepare(`SELECT person_key AS key, max(name) AS name FROM records WHERE household_key = ? AND person_key IS NOT NULL GROUP BY person_key ORDER BY min(id)`)

@@ -10,7 +10,7 @@ import { RULES } from './registry';
 import { dropCheckTables, ownTables } from './checkTables';
 import { registerRuleFunctions } from './sqlFunctions';
 import { startRuleHelper, type RuleHelper, type RuleResult } from './ruleHelper';
-import type { Finding, Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from './types';
 
 export interface RuleRun {
   id: string;
@@ -106,7 +106,6 @@ interface PlannedRule {
   rule: Rule;
   severity: Severity;
   run: RuleRun;
-  findings: Finding[];
 }
 
 interface CheckPlan {
@@ -118,6 +117,8 @@ interface CheckPlan {
   toRun: PlannedRule[];
   missingCounts: Map<LedgerKindId, number>;
   before: number;
+  /** The keys of the issues the rules saved so far found. */
+  found: Set<string>;
   /** The check's savepoint is open: a transaction of its own, or part of the caller's (a correction and its re-check). */
   open: boolean;
 }
@@ -158,26 +159,27 @@ function beginCheck(db: Db, options: CheckOptions, linked?: (toRun: readonly Pla
     } else {
       const run: RuleRun = { id: rule.id, title: rule.title, severity, ran: true, found: 0, skipped: null, ms: 0 };
       runs.push(run);
-      toRun.push({ rule, severity, run, findings: [] });
+      toRun.push({ rule, severity, run });
     }
   }
   const before = (db.prepare("SELECT count(*) AS n FROM issues WHERE status = 'open'").get() as { n: number }).n;
   linked?.(toRun);
-  return { started, link, scope, ctx: ruleContext(db), runs, toRun, missingCounts, before, open: false };
+  return { started, link, scope, ctx: ruleContext(db), runs, toRun, missingCounts, before, found: new Set(), open: false };
 }
 
 /**
  * Open the check's savepoint (before the first rule reads, so that every rule sees the same data) and run these rules
- * on this thread, reporting each.
+ * on this thread, saving each one's findings; `between` runs after each (to save what the other thread has finished).
  */
-function runRules(db: Db, plan: CheckPlan, rules: Iterable<PlannedRule>, onProgress: CheckOptions['onProgress']): Set<PlannedRule> {
+function runRules(db: Db, plan: CheckPlan, rules: Iterable<PlannedRule>, onProgress: CheckOptions['onProgress'], between = () => {}): Set<PlannedRule> {
   db.exec('SAVEPOINT run_check');
   plan.open = true;
   const ran = new Set<PlannedRule>();
   for (const p of rules) {
     onProgress?.(ran.size, plan.toRun.length, CHECK_MESSAGES.checking(p.rule.title));
-    record(p, timedCheck(p.rule, plan.ctx));
+    saveRun(db, plan, p, timedCheck(p.rule, plan.ctx));
     ran.add(p);
+    between();
   }
   return ran;
 }
@@ -189,22 +191,19 @@ export function timedCheck(rule: Rule, ctx: RuleContext): RuleResult {
   return { findings, ms: Math.round(performance.now() - t0) };
 }
 
-function record(p: PlannedRule, result: RuleResult): void {
-  p.findings = result.findings;
+/** A rule's findings become issues (or bring theirs up to date) and its entry in the summary is filled in. */
+function saveRun(db: Db, plan: CheckPlan, p: PlannedRule, result: RuleResult): void {
   p.run.found = result.findings.length;
   p.run.ms = result.ms;
+  for (const key of saveFindings(db, p.rule, p.severity, result.findings, plan.started, plan.ctx.settings.operator)) plan.found.add(key);
 }
 
 /**
- * The findings become issues, and issues of the rules that ran which nothing found any more close; then the check's
- * savepoint is released. Returns how many closed.
+ * Issues of the rules that ran which nothing found any more close; then the check's savepoint is released. Returns how
+ * many closed.
  */
-function saveAndCommit(db: Db, plan: CheckPlan): number {
-  const found = new Set<string>();
-  for (const p of plan.toRun) {
-    for (const key of saveFindings(db, p.rule, p.severity, p.findings, plan.started, plan.ctx.settings.operator)) found.add(key);
-  }
-  const closed = closeMissing(db, plan.toRun.map((p) => p.rule.id), found, plan.started, plan.ctx.settings.operator, plan.scope);
+function closeAndCommit(db: Db, plan: CheckPlan): number {
+  const closed = closeMissing(db, plan.toRun.map((p) => p.rule.id), plan.found, plan.started, plan.ctx.settings.operator, plan.scope);
   db.exec('RELEASE run_check');
   plan.open = false;
   return closed;
@@ -233,7 +232,7 @@ export function runCheck(db: Db, options: CheckOptions = {}): CheckSummary {
   let closed: number;
   try {
     runRules(db, plan, plan.toRun, options.onProgress);
-    closed = saveAndCommit(db, plan);
+    closed = closeAndCommit(db, plan);
   } finally {
     endCheck(db, plan);
   }
@@ -270,15 +269,23 @@ export async function runCheckInParallel(db: Db, options: CheckOptions & Paralle
   }
   let closed: number;
   try {
-    const mine = runRules(db, plan, share.next.claimed(share.groups), options.onProgress);
+    const byId = new Map(plan.toRun.map((p) => [p.rule.id, p]));
+    const theirs = new Set<PlannedRule>();
+    const save = (results: Map<string, RuleResult>) => {
+      for (const [id, result] of results) {
+        const p = byId.get(id);
+        if (!p) throw new Error(`rule worker ran ${id}, which this check does not`);
+        saveRun(db, plan, p, result);
+        theirs.add(p);
+      }
+    };
+    const helper = share.helper;
+    const mine = runRules(db, plan, share.next.claimed(share.groups), options.onProgress, () => helper && save(helper.take()));
     options.onProgress?.(mine.size, plan.toRun.length, CHECK_MESSAGES.waitingForOtherThread);
-    const results = await share.helper?.results;
-    for (const p of plan.toRun.filter((r) => !mine.has(r))) {
-      const result = results?.get(p.rule.id);
-      if (!result) throw new Error(`rule worker returned nothing for ${p.rule.id}`);
-      record(p, result);
-    }
-    closed = saveAndCommit(db, plan);
+    if (helper) save(await helper.rest());
+    const missing = plan.toRun.find((p) => !mine.has(p) && !theirs.has(p));
+    if (missing) throw new Error(`rule worker returned nothing for ${missing.rule.id}`);
+    closed = closeAndCommit(db, plan);
   } finally {
     share.helper?.stop();
     endCheck(db, plan);

@@ -1,11 +1,15 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { Finding } from './types';
 
-/** What the rule worker is given: the workspace file, the check's rule groups, and the counter both threads claim them by. */
+/**
+ * What the rule worker is given: the workspace file, the check's rule groups, the counter both threads claim them by,
+ * and the port it posts its results to.
+ */
 export interface RuleWorkerData {
   file: string;
   groups: string[][];
   next: SharedArrayBuffer;
+  results: MessagePort;
 }
 
 /** One rule's findings and how long it took. */
@@ -20,27 +24,67 @@ export type RuleWorkerMessage =
   | { type: 'failed'; message: string };
 
 export interface RuleHelper {
-  /** Each rule's findings and time, once the worker has run them all. */
-  results: Promise<Map<string, RuleResult>>;
+  /**
+   * The rules the worker has finished since the last call, without waiting: the check saves their findings between
+   * rules of its own, rather than all of them after the last rule.
+   */
+  take(): Map<string, RuleResult>;
+  /** The rules not yet taken, once the worker has run them all. */
+  rest(): Promise<Map<string, RuleResult>>;
   stop(): void;
 }
 
 /** Run the rule groups it claims on a second thread, over its own read-only connection to the workspace. */
 export function startRuleHelper(script: string | URL, file: string, groups: string[][], next: SharedArrayBuffer): RuleHelper {
-  const data: RuleWorkerData = { file, groups, next };
-  const worker = new Worker(script, { workerData: data });
-  const results = new Promise<Map<string, RuleResult>>((resolve, reject) => {
-    const ran = new Map<string, RuleResult>();
-    worker.on('message', (message: RuleWorkerMessage) => {
-      if (message.type === 'ran') ran.set(message.id, { findings: message.findings, ms: message.ms });
-      else if (message.type === 'done') resolve(ran);
-      else reject(new Error(`rule worker: ${message.message}`));
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => reject(new Error(`rule worker exited (${code}) before it finished`)));
+  const { port1: inbox, port2: results } = new MessageChannel();
+  const data: RuleWorkerData = { file, groups, next, results };
+  const worker = new Worker(script, { workerData: data, transferList: [results] });
+  let pending = new Map<string, RuleResult>();
+  let done = false;
+  let failure: Error | null = null;
+  const handle = (message: RuleWorkerMessage) => {
+    if (message.type === 'ran') pending.set(message.id, { findings: message.findings, ms: message.ms });
+    else if (message.type === 'done') done = true;
+    else failure ??= new Error(`rule worker: ${message.message}`);
+  };
+  const receive = () => {
+    for (let m = receiveMessageOnPort(inbox); m; m = receiveMessageOnPort(inbox)) handle(m.message as RuleWorkerMessage);
+  };
+  const take = () => {
+    receive();
+    const taken = pending;
+    pending = new Map();
+    return taken;
+  };
+  let wake = () => {};
+  worker.on('error', (error) => {
+    failure ??= error;
+    wake();
   });
-  // Until awaited, a failure is not unhandled: the check awaits it after its own share of the rules.
-  results.catch(() => {});
-  return { results, stop: () => void worker.terminate() };
+  worker.on('exit', (code) => {
+    // What it posted before it exited may not have been delivered yet.
+    receive();
+    if (!done) failure ??= new Error(`rule worker exited (${code}) before it finished`);
+    wake();
+  });
+  const rest = () => new Promise<Map<string, RuleResult>>((resolve, reject) => {
+    wake = () => {
+      receive();
+      if (failure) reject(failure);
+      else if (done) resolve(take());
+    };
+    inbox.on('message', (message: RuleWorkerMessage) => {
+      handle(message);
+      wake();
+    });
+    wake();
+  });
+  return {
+    take,
+    rest,
+    stop: () => {
+      inbox.close();
+      void worker.terminate();
+    },
+  };
 }
-

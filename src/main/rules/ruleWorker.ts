@@ -8,10 +8,9 @@ import { RULE_BY_ID } from './registry';
  * Worker-thread entry of a check on two cores: runs the rule groups it claims over a read-only connection, which sees
  * the links the check committed before starting it, and posts each rule's findings back.
  */
-const port = parentPort;
 const data = workerData as RuleWorkerData;
-if (port) {
-  const post = (message: RuleWorkerMessage) => port.postMessage(message);
+if (parentPort) {
+  const post = (message: RuleWorkerMessage) => data.results.postMessage(message);
   try {
     const db = new Database(data.file, { readonly: true, fileMustExist: true });
     try {
