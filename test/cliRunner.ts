@@ -37,6 +37,7 @@ export function runBin(args: readonly string[]): CliResult {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-export function spawnCli(args: readonly string[]): ChildProcess {
-  return spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the installed binary; `nodeArgs` (such as a preloaded module) go before it, `env` adds to the environment. */
+export function spawnCli(args: readonly string[], options: { nodeArgs?: readonly string[]; env?: Record<string, string> } = {}): ChildProcess {
+  return spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ChildProcess } from 'node:child_process';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { importFile } from '../../../src/main/import/importFile';
@@ -9,41 +9,34 @@ import { openWorkspace, type Db } from '../../../src/main/workspace/workspace';
 import { runCli, spawnCli } from '../../cliRunner';
 import { checkedSampleCopy, snapshot, tempDir, writeFile } from '../../helpers';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 function exitOf(child: ChildProcess): Promise<NodeJS.Signals | null> {
   return new Promise((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
 }
 
+const PAUSE = pathToFileURL(path.resolve('test/fixtures/preload/pause.mjs')).href;
+
 /**
- * Wait until the child is inside its write transaction, then kill -9 it. A second connection that cannot take the
- * write lock (BEGIN IMMEDIATE without waiting) for several polls in a row is looking at a long transaction under
- * way, not at a one-statement write. `pollMs` must be short enough to see the transaction several times (a batch
- * correction with its re-check of the test township takes only tens of milliseconds) and long enough not to take the
- * log checkpoint right after a long commit for it.
+ * Run a CLI command that stops before its first writing transaction commits (`commit`) or before it renames its
+ * first finished file into place (`rename`), kill -9 it there, and say how much it had written (rows changed or
+ * bytes) and what it had printed.
  */
-async function killWhileWriting(child: ChildProcess, dbFile: string, pollMs = 15): Promise<void> {
+async function killWhenPaused(args: readonly string[], at: 'commit' | 'rename'): Promise<{ written: number; stdout: string }> {
+  const child = spawnCli(args, { nodeArgs: ['--import', PAUSE], env: { PAUSE_AT: at } });
   const exited = exitOf(child);
-  const probe = new Database(dbFile, { timeout: 0 });
-  try {
-    let busyPolls = 0;
-    while (busyPolls < 3) {
-      if (child.exitCode !== null) throw new Error('the command finished before it was caught writing');
-      try {
-        probe.exec('BEGIN IMMEDIATE');
-        probe.exec('ROLLBACK');
-        busyPolls = 0;
-      } catch (error) {
-        if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
-        busyPolls++;
-      }
-      await sleep(pollMs);
-    }
-    child.kill('SIGKILL');
-  } finally {
-    probe.close();
-  }
+  let stdout = '';
+  child.stdout?.on('data', (d: Buffer) => { stdout += d.toString(); });
+  const written = await new Promise<number>((resolve, reject) => {
+    let stderr = '';
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      const paused = /paused at \w+: (\d+)/.exec(stderr);
+      if (paused) resolve(Number(paused[1]));
+    });
+    child.on('exit', () => reject(new Error(`the command ended without pausing: ${stderr}`)));
+  });
+  child.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
+  return { written, stdout };
 }
 
 /** The tables a write may touch, for a before/after comparison. */
@@ -71,11 +64,9 @@ describe('a process killed in the middle of a write', () => {
 
     const rows = Array.from({ length: 40_000 }, (_, i) => `成员${i},11010519491231002X,之子,${i % 7}人,一般,2018年\n`).join('');
     const big = writeFile(dir, '大村表.csv', `姓名,身份证号码,与户主关系,家庭人口数,贫困户属性,脱贫年度\n${rows}`);
-    const child = spawnCli(['import', dbFile, big]);
-    let stdout = '';
-    child.stdout?.on('data', (d: Buffer) => { stdout += d.toString(); });
-    await killWhileWriting(child, dbFile);
-    expect(stdout).not.toContain('共导入');
+    const killed = await killWhenPaused(['import', dbFile, big], 'commit');
+    expect(killed.written).toBeGreaterThanOrEqual(40_000);
+    expect(killed.stdout).not.toContain('共导入');
     expectSound(dbFile, before);
   });
 
@@ -86,8 +77,9 @@ describe('a process killed in the middle of a write', () => {
     const before = state(db);
     db.close();
 
-    const child = spawnCli(['correct', file, '--issues', keys.join(','), '--from', 'national', '--reason', '系统数据为准']);
-    await killWhileWriting(child, file, 3);
+    const killed = await killWhenPaused(['correct', file, '--issues', keys.join(','), '--from', 'national', '--reason', '系统数据为准'], 'commit');
+    expect(killed.written).toBeGreaterThan(keys.length);
+    expect(killed.stdout).not.toContain('已修改');
     expectSound(file, before);
     // And the same batch, run to the end, lands whole.
     expect((await runCli(['correct', file, '--issues', keys.join(','), '--from', 'national', '--reason', '系统数据为准'])).stdout).toMatch(/已修改 [1-9]\d* 个单元格/);
@@ -98,15 +90,9 @@ describe('a process killed in the middle of a write', () => {
     const before = state(db);
     db.close();
     const out = tempDir();
-    const child = spawnCli(['export', file, '--what', 'ledger', '--ledger', 'national', '--out', out, '--full-ids']);
-    const exited = exitOf(child);
-    while (!fs.readdirSync(out).some((f) => f.endsWith('.part') && fs.statSync(path.join(out, f)).size > 0)) {
-      if (child.exitCode !== null) throw new Error('the export finished before it was caught writing');
-      await sleep(10);
-    }
-    child.kill('SIGKILL');
-    expect(await exited).toBe('SIGKILL');
-    expect(fs.readdirSync(out).filter((f) => !f.startsWith('.'))).toEqual([]);
+    const killed = await killWhenPaused(['export', file, '--what', 'ledger', '--ledger', 'national', '--out', out, '--full-ids'], 'rename');
+    expect(killed.written).toBeGreaterThan(0);
+    expect(fs.readdirSync(out)).toEqual([expect.stringMatching(/^\..*\.part$/)]);
     expectSound(file, before);
 
     expect((await runCli(['export', file, '--what', 'ledger', '--ledger', 'national', '--out', out, '--full-ids'])).status).toBe(0);
