@@ -24,18 +24,21 @@ export function personFieldDiff(ctx: RuleContext, field: 'name' | 'sex' | 'relat
 
 /**
  * A household field that differs between the national export and another roll ledger's record of the household, read
- * from the households' values grouped once per check (checkTables.ts).
+ * from the households' values grouped once per check (checkTables.ts). The record and village of a value that differs
+ * are those of the first row of the household in that ledger kind that gives one, looked up by the roll's household
+ * index.
  */
 export function householdFieldDiff(ctx: RuleContext, field: string): Finding[] {
   const values = checkTable(ctx, 'household_values');
-  return collect(ctx, `WITH n AS (SELECT household_key, ${field}_village AS village, ${field}_id AS id, ${field} AS v FROM ${values}
-        WHERE kind = 'national' AND ${field} IS NOT NULL),
-      o AS (SELECT household_key, kind, ${field}_id AS id, ${field} AS v FROM ${values}
-        WHERE kind <> 'national' AND ${field} IS NOT NULL)
-      SELECT n.household_key AS entity, n.household_key, n.village, o.id AS record_id, o.kind, o.v AS value FROM n JOIN o USING (household_key) WHERE o.v <> n.v
+  const given = (row: string, kind: string, what: string) =>
+    `(SELECT ${what} FROM ${checkTable(ctx, 'roll')} WHERE household_key = ${row}.household_key AND kind = ${kind} AND ${field} IS NOT NULL)`;
+  return collect(ctx, `WITH d AS MATERIALIZED (SELECT n.household_key, o.kind, o.${field} AS value, n.${field} AS national_value,
+          ${given('n', "'national'", 'max(village)')} AS village
+        FROM ${values} n JOIN ${values} o ON o.household_key = n.household_key AND o.kind <> 'national'
+        WHERE n.kind = 'national' AND o.${field} <> n.${field})
+      SELECT household_key AS entity, household_key, village, ${given('d', 'd.kind', 'min(id)')} AS record_id, kind, value FROM d
       UNION ALL
-      SELECT n.household_key, n.household_key, n.village, n.id, 'national', n.v FROM n
-      WHERE EXISTS (SELECT 1 FROM o WHERE o.household_key = n.household_key AND o.v <> n.v)`,
+      SELECT DISTINCT household_key, household_key, village, ${given('d', "'national'", 'min(id)')}, 'national', national_value FROM d`,
   {}, { field, level: 'household' }, (hits) => describe(hits, field));
 }
 
