@@ -9,12 +9,13 @@ export const rule: Rule = {
   fix: '核实此人是否仍是本户成员：是则补登到台账，否则在系统中办理减少。', reads: ['id_number', 'village'], settings: [], needs: ['national'], tables: ['roll', 'roll_by_person', 'person_kinds'],
   check: (ctx) => {
     const roll = checkTable(ctx, 'roll');
-    // From the persons not in every roll ledger kind there is (CROSS JOIN keeps that order) to their national rows.
+    // From the persons not in every roll ledger kind there is (CROSS JOIN keeps that order) to their national rows. The
+    // kinds there are: the national export and the kinds of `covered`, counted from it rather than from the roll again.
     return collect(ctx, `WITH covered AS MATERIALIZED (SELECT DISTINCT kind, village FROM ${roll} WHERE kind <> 'national')
       SELECT n.person_key AS entity, n.household_key, n.village, n.id AS record_id, c.kind, n.name, '缺' AS value
       FROM ${checkTable(ctx, 'person_kinds')} p CROSS JOIN ${roll} n ON n.person_key = p.person_key AND n.kind = 'national'
         JOIN covered c ON c.village = n.village
-      WHERE p.kind_count < (SELECT count(DISTINCT kind) FROM ${roll}) AND n.link_method = 'id' AND instr(p.kinds, ',' || c.kind || ',') = 0`,
+      WHERE p.kind_count <= (SELECT count(DISTINCT kind) FROM covered) AND n.link_method = 'id' AND instr(p.kinds, ',' || c.kind || ',') = 0`,
     {}, { field: null, level: 'person' },
     (hits) => `系统中有${hits[0]?.name ?? ''}（户 ${hits[0]?.household_key ?? ''}），${[...new Set(hits.map((h) => ledger(h.kind)))].join('、')}中没有此人`);
   },
