@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OPEN_BY_RULE_SQL, OPEN_BY_VILLAGE_SQL } from '../../../src/main/rules/engine';
+import { BIRTH_DISAGREES, SEX_DISAGREES } from '../../../src/main/workspace/migrations/008_id_disagreement_indexes';
 import { openWorkspace } from '../../../src/main/workspace/workspace';
 import { tempDir } from '../../helpers';
 
@@ -82,6 +83,15 @@ describe('migrations N−1 → N', () => {
     const duplicates = planOf("SELECT person_key, source_id FROM records WHERE link_method = 'id' GROUP BY person_key, source_id HAVING count(*) > 1");
     expect(duplicates).toMatch(/COVERING INDEX records_person/);
     expect(duplicates).not.toMatch(/TEMP B-TREE/);
+    db.close();
+  });
+
+  it('7 → 8 indexes the records whose sex or birth date disagrees with the ID, and their rules look them up through it', () => {
+    const db = migrateFrom(7);
+    const planOf = (where: string) => (db.prepare(`EXPLAIN QUERY PLAN SELECT r.id, s.kind FROM records r JOIN sources s ON s.id = r.source_id
+      WHERE r.id_status IN ('ok', 'legacy15') AND ${where}`).all() as { detail: string }[]).map((p) => p.detail).join(' ');
+    expect(planOf(`r.sex IN ('男', '女') AND ${SEX_DISAGREES}`)).toMatch(/INDEX records_sex_disagrees/);
+    expect(planOf(`r.birth_date GLOB '[12]*' AND ${BIRTH_DISAGREES}`)).toMatch(/INDEX records_birth_disagrees/);
     db.close();
   });
 });

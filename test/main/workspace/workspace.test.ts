@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { FIELD_KEYS } from '../../../src/shared/domain/fields';
 import { UserError } from '../../../src/main/errors';
 import { LATEST_VERSION, MIGRATIONS } from '../../../src/main/workspace/migrations';
-import { openWorkspace } from '../../../src/main/workspace/workspace';
+import { openWorkspace, PAGE_SIZE } from '../../../src/main/workspace/workspace';
 import { tempDir } from '../../helpers';
 
 describe('workspace', () => {
@@ -29,6 +29,22 @@ describe('workspace', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     db.close();
+  });
+
+  it('creates a workspace, and every temporary table, with large pages; an older file keeps its own page size', () => {
+    const dir = tempDir();
+    const db = openWorkspace(path.join(dir, 'a.db'), { create: true });
+    db.exec('CREATE TEMP TABLE t (a)');
+    expect([db.pragma('page_size', { simple: true }), db.pragma('temp.page_size', { simple: true })]).toEqual([PAGE_SIZE, PAGE_SIZE]);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(2 ** 30 / PAGE_SIZE);
+    db.close();
+    const file = path.join(dir, 'old.db');
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE t (a)');
+    raw.close();
+    const old = openWorkspace(file);
+    expect([old.pragma('page_size', { simple: true }), old.pragma('wal_autocheckpoint', { simple: true })]).toEqual([4096, 2 ** 30 / 4096]);
+    old.close();
   });
 
   it('refuses a workspace made by a newer version, with a Chinese message', () => {

@@ -1,6 +1,7 @@
 import { caseId } from '../caseBuilders';
 import { collect, ledger, REC } from '../query';
 import type { Rule } from '../types';
+import { BIRTH_DISAGREES } from '../../workspace/migrations/008_id_disagreement_indexes';
 
 const id = caseId('19800101', 21);
 
@@ -12,7 +13,7 @@ export const rule: Rule = {
   reads: ['id_number', 'birth_date'], settings: [], needs: [], tables: [],
   check: (ctx) => collect(ctx, `SELECT r.person_key AS entity, r.household_key, r.village, r.id AS record_id, s.kind, r.name, r.birth_date AS value
       FROM ${REC} WHERE r.id_status IN ('ok', 'legacy15') AND r.birth_date GLOB '[12][0-9][0-9][0-9]-[01][0-9]*'
-        AND substr(r.id_birth, 1, length(r.birth_date)) <> r.birth_date`,
+        AND ${BIRTH_DISAGREES}`,
     {}, { field: 'birth_date', level: 'person' },
     (hits) => hits.map((h) => `${ledger(h.kind)}中${h.name ?? ''}出生日期为 ${String(h.value)}，证件号码中为 ${h.entity.slice(6, 10)}-${h.entity.slice(10, 12)}-${h.entity.slice(12, 14)}`).join('；')),
   cases: [

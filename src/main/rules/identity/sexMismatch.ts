@@ -1,6 +1,7 @@
 import { caseId } from '../caseBuilders';
 import { collect, ledger, REC } from '../query';
 import type { Rule } from '../types';
+import { SEX_DISAGREES } from '../../workspace/migrations/008_id_disagreement_indexes';
 
 const male = caseId('19800101', 21);
 
@@ -11,7 +12,7 @@ export const rule: Rule = {
   fix: '对照身份证原件核对性别和号码。',
   reads: ['id_number', 'sex'], settings: [], needs: [], tables: [],
   check: (ctx) => collect(ctx, `SELECT r.person_key AS entity, r.household_key, r.village, r.id AS record_id, s.kind, r.name, r.sex AS value
-      FROM ${REC} WHERE r.id_status IN ('ok', 'legacy15') AND r.sex IN ('男', '女') AND r.sex <> r.id_sex`,
+      FROM ${REC} WHERE r.id_status IN ('ok', 'legacy15') AND r.sex IN ('男', '女') AND ${SEX_DISAGREES}`,
     {}, { field: 'sex', level: 'person' },
     (hits) => hits.map((h) => `${ledger(h.kind)}中${h.name ?? ''}性别为“${String(h.value)}”，证件号码第 17 位表示${h.value === '男' ? '女' : '男'}`).join('；')),
   cases: [
