@@ -20,6 +20,6 @@ export function nationalHouseholds(
   ctx: RuleContext, where: string, field: string, message: (h: Hit) => string, params: Record<string, unknown> = {},
 ): Finding[] {
   return collect(ctx, `SELECT r.household_key AS entity, r.household_key, r.village, r.id AS record_id, r.kind, r.person_key, r.${field} AS value
-      FROM ${nationalRows(ctx)} WHERE r.id IN (SELECT id FROM ${checkTable(ctx, 'national_households')}) AND (${where})`,
+      FROM ${checkTable(ctx, 'national_households')} r WHERE ${where}`,
   params, { field, level: 'household' }, (hits) => message(hits[0] as Hit));
 }

@@ -10,6 +10,6 @@ export const rule: Rule = {
   fix: '核对残疾人证，更正健康状况。', reads: ['health', 'disability_card'], settings: [], needs: ['national', 'disability'], tables: ['national', 'dept'],
   check: (ctx) => collect(ctx, `SELECT r.person_key AS entity, r.household_key, r.village, r.id AS record_id, r.kind, r.name, r.health AS value
       FROM ${nationalRows(ctx)} WHERE coalesce(r.health, '') NOT LIKE '%残疾%'
-        AND EXISTS (SELECT 1 FROM ${checkTable(ctx, 'dept')} d WHERE d.person_key = r.person_key AND d.kind = 'disability')`, {}, { field: 'health', level: 'person' }, (hits) => `${hits[0]?.name ?? ''}持有残疾人证，健康状况登记为“${String(hits[0]?.value ?? '空白')}”`),
+        AND r.person_key IN (SELECT d.person_key FROM ${checkTable(ctx, 'dept')} d WHERE d.kind = 'disability')`, {}, { field: 'health', level: 'person' }, (hits) => `${hits[0]?.name ?? ''}持有残疾人证，健康状况登记为“${String(hits[0]?.value ?? '空白')}”`),
   cases: [{ name: '健康但持证', ledgers: { national: family({ son: { health: '健康' } }), disability: [{ name: '王磊', disability_card: `${SON}42` }] }, expect: [SON] }, { name: '已登记残疾', ledgers: { national: family({ son: { health: '残疾' } }), disability: [{ name: '王磊', disability_card: `${SON}42` }] }, expect: [] }],
 };

@@ -3,6 +3,7 @@ import { collect } from '../query';
 import type { Rule } from '../types';
 import { nationalRows } from '../national';
 import { checkTable } from '../checkTables';
+import { postHolders } from '../dept/postHolders';
 
 export const rule: Rule = {
   id: 'income.wage_missing', family: 'income', severity: 'warning', level: 'household',
@@ -11,8 +12,7 @@ export const rule: Rule = {
   check: (ctx) => collect(ctx, `SELECT r.household_key AS entity, r.household_key, r.village, r.id AS record_id, r.kind, r.person_key, coalesce(r.income_wage, 0) AS value
       FROM ${nationalRows(ctx)} WHERE coalesce(r.income_wage, 0) = 0 AND r.household_key IN (
         SELECT n.household_key FROM ${checkTable(ctx, 'national')} n
-        WHERE coalesce(n.public_post_type, '') <> '' OR EXISTS (SELECT 1 FROM ${checkTable(ctx, 'dept')} d
-          WHERE d.person_key = n.person_key AND d.kind IN ('forestry', 'labor')))`,
+        WHERE coalesce(n.public_post_type, '') <> '' OR n.person_key IN ${postHolders(ctx)})`,
     {}, { field: 'income_wage', level: 'household' },
     (hits) => `户 ${hits[0]?.entity ?? ''} 有公益性岗位或护林员报酬，工资性收入却为 0`),
   cases: [

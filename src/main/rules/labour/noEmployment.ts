@@ -2,7 +2,7 @@ import { family } from '../caseBuilders';
 import { collect } from '../query';
 import type { Rule } from '../types';
 import { nationalRows } from '../national';
-import { checkTable } from '../checkTables';
+import { postHolders } from '../dept/postHolders';
 
 export const rule: Rule = {
   id: 'labour.no_employment', family: 'labour', severity: 'warning', level: 'household',
@@ -10,8 +10,7 @@ export const rule: Rule = {
   fix: '核实就业情况，落实就业帮扶。', reads: ['labour', 'work_status', 'public_post_type'], settings: [], needs: ['national'], tables: ['dept', 'national'],
   check: (ctx) => collect(ctx, `WITH hh AS MATERIALIZED (
         SELECT r.household_key, sum(r.labour IN ('普通劳动力', '技能劳动力')) AS able,
-          sum(coalesce(r.work_status, '') <> '' OR coalesce(r.public_post_type, '') <> '' OR EXISTS (
-            SELECT 1 FROM ${checkTable(ctx, 'dept')} d WHERE d.person_key = r.person_key AND d.kind IN ('forestry', 'labor'))) AS employed
+          sum(coalesce(r.work_status, '') <> '' OR coalesce(r.public_post_type, '') <> '' OR r.person_key IN ${postHolders(ctx)}) AS employed
         FROM ${nationalRows(ctx)} WHERE r.household_key IS NOT NULL GROUP BY r.household_key)
       SELECT r.household_key AS entity, r.household_key, r.village, r.id AS record_id, r.kind, r.person_key, hh.able AS value
       FROM ${nationalRows(ctx)} JOIN hh ON hh.household_key = r.household_key
