@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { GroupCounter, ruleContext, timedCheck } from './engine';
 import type { RuleWorkerData, RuleWorkerMessage } from './ruleHelper';
 import { RULE_BY_ID } from './registry';
-import { useLargeTempPages } from '../workspace/workspace';
+import { sizePages } from '../workspace/workspace';
 
 /**
  * Worker-thread entry of a check on two cores: runs the rule groups it claims over a read-only connection, which sees
@@ -15,8 +15,7 @@ if (parentPort) {
   try {
     const db = new Database(data.file, { readonly: true, fileMustExist: true });
     try {
-      useLargeTempPages(db);
-      db.pragma('cache_size = -65536');
+      sizePages(db);
       const ctx = ruleContext(db);
       for (const id of new GroupCounter(data.next).claimed(data.groups)) {
         const rule = RULE_BY_ID.get(id);

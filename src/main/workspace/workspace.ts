@@ -9,14 +9,19 @@ export type Db = Database.Database;
 /**
  * Page size of new workspaces and of every connection's temporary database (the rules' and the linker's tables): a
  * county's records are a gigabyte, and the checks read them whole many times over; at SQLite's default 4 KB a full
- * scan of them took 0.9–1.1 s, at 16 KB 0.53–0.59 s, and the rules of a full check 30.5–39.1 → 26.0–30.9 s of CPU (measured).
- * A workspace created before keeps its own page size.
+ * scan of them took 0.9–1.1 s, at 16 KB 0.53–0.59 s, and all rules of a full check on one thread 30.5–39.1 → 26.0–30.9 s
+ * (measured). A workspace created before keeps its own page size.
  */
 export const PAGE_SIZE = 16384;
 
-/** The temporary database takes its page size when the connection first writes to it: set it first thing. */
-export function useLargeTempPages(db: Db): void {
+/**
+ * The pages of any connection to a workspace, the app's and the rule worker's: large temporary pages (the temporary
+ * database takes its page size when the connection first writes to it, so this comes first thing) and a 64 MB page
+ * cache (an import of a county ledger otherwise spills index pages to the WAL mid-transaction).
+ */
+export function sizePages(db: Db): void {
   db.pragma(`temp.page_size = ${PAGE_SIZE}`);
+  db.pragma('cache_size = -65536');
 }
 
 export interface OpenOptions {
@@ -60,13 +65,11 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
     db = new Database(file);
     // Takes effect on a new, empty file only: before the switch to WAL, which writes the first page.
     db.pragma(`page_size = ${PAGE_SIZE}`);
-    useLargeTempPages(db);
+    sizePages(db);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    // 64 MB page cache: an import of a county ledger otherwise spills index pages to the WAL mid-transaction.
-    db.pragma('cache_size = -65536');
     // Copy the log back into the file once it reaches 1 GB rather than 4 MB: each import dirties index pages all over
     // the file, and copying them back after every one of a county's 161 imports was 20 s of its import (measured).
     db.pragma(`wal_autocheckpoint = ${2 ** 30 / (db.pragma('page_size', { simple: true }) as number)}`);
