@@ -12,6 +12,7 @@ export const EXPORT_MESSAGES = {
     `不能导出“${what}”。可以导出：${Object.entries(kinds).map(([k, v]) => `${k}（${v}）`).join('、')}。`,
   unknownLedgerKind: (kind: string) => `没有台账类型“${kind}”。`,
   noSuchVillage: (village: string) => `工作区中没有“${village}”的记录。`,
+  tooLarge: '导出的文件超过 4 GB，无法写成一个 Excel 文件。请按村分别导出。',
   nothingImported: (ledgerLabel: string | null) => `没有导入${ledgerLabel ?? '任何台账'}。`,
 } as const;
 
