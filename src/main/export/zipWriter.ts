@@ -133,6 +133,7 @@ export class ZipFileWriter {
       write: (piece) => {
         entry.crc = zlib.crc32(piece, entry.crc);
         entry.size += piece.length;
+        this.fits(entry.size);
         return deflate.write(piece);
       },
       drained: () => Promise.race([once(deflate, 'drain').then(() => {}), this.failure]),
@@ -141,7 +142,7 @@ export class ZipFileWriter {
         await Promise.race([once(deflate, 'end'), this.failure]);
         this.streaming = null;
         this.offset += entry.compressed;
-        this.fits(entry.size, entry.compressed);
+        this.fits(entry.compressed);
         const descriptor = Buffer.alloc(16);
         descriptor.writeUInt32LE(DATA_DESCRIPTOR, 0);
         descriptor.writeUInt32LE(entry.crc, 4);
