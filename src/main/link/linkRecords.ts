@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { analyzeId } from '../../shared/domain/idNumber';
 import { LEDGER_KINDS } from '../../shared/domain/ledgerKinds';
 import { ID_PROBLEM } from '../workspace/migrations/005_id_problem_index';
@@ -87,10 +88,11 @@ function linkById(db: Db): void {
         -- Household-grain lists (housing, water) name the household by its head.
         WHEN id_number IS NULL AND length(head_id) = 18 THEN head_id END AS key
       FROM records) r JOIN sources s ON s.id = r.source_id`).run();
-  // The same mistyped ID in two ledgers is the same person's record, typed once and copied.
+  // The same mistyped ID in two ledgers is the same person's record, typed once and copied. An ID's status follows from
+  // its text, so every record of a mistyped ID is among the few the problem index holds.
   db.prepare(`UPDATE temp.link SET person_key = r.id_number, method = 'id', confidence = 1 FROM records r
     WHERE r.id = link.record_id AND r.${ID_PROBLEM} AND r.id_status IN ('checksum', 'malformed')
-      AND (SELECT count(DISTINCT source_id) FROM records o WHERE o.id_number = r.id_number) > 1`).run();
+      AND r.id_number IN (SELECT o.id_number FROM records o WHERE o.${ID_PROBLEM} GROUP BY o.id_number HAVING count(DISTINCT o.source_id) > 1)`).run();
 }
 
 function linkPersons(db: Db): { byId: number; probable: number; unlinked: number } {
@@ -99,8 +101,7 @@ function linkPersons(db: Db): { byId: number; probable: number; unlinked: number
   const unlinked = db.prepare(`SELECT r.id, r.name, r.id_number, r.id_status, r.birth_date, r.head_name, r.village
     FROM temp.link l JOIN records r ON r.id = l.record_id WHERE l.person_key IS NULL`).all() as Unlinked[];
   const byId = (db.prepare('SELECT count(*) AS n FROM temp.link WHERE person_key IS NOT NULL').get() as { n: number }).n;
-  const candidates = db.prepare(`SELECT DISTINCT l.person_key, r.birth_date, r.head_name, r.village FROM records r
-    JOIN temp.link l ON l.record_id = r.id WHERE r.name = ? AND l.method = 'id'`);
+  const candidates = namesakes(db, unlinked);
   const settle = db.prepare('UPDATE temp.link SET person_key = ?, method = ?, confidence = ? WHERE record_id = ?');
   let probable = 0;
   for (const rec of unlinked) {
@@ -114,7 +115,23 @@ function linkPersons(db: Db): { byId: number; probable: number; unlinked: number
     if (matched) probable++;
     settle.run(matched ? key : `R${rec.id}`, matched ? 'probable' : 'none', matched ? best : 0, rec.id);
   }
+  db.exec('DROP TABLE temp.namesakes');
   return { byId, probable, unlinked: unlinked.length - probable };
+}
+
+/**
+ * The records linked by ID that bear the name of a record still unlinked, by name: read in one pass over the records,
+ * which have no index by name (migration 9).
+ */
+function namesakes(db: Db, unlinked: readonly Unlinked[]): Statement {
+  db.exec(`DROP TABLE IF EXISTS temp.namesakes;
+    CREATE TEMP TABLE namesakes (name TEXT NOT NULL, person_key TEXT, birth_date TEXT, head_name TEXT, village TEXT)`);
+  const names = JSON.stringify([...new Set(unlinked.map((u) => u.name).filter((n) => n !== null))]);
+  db.prepare(`INSERT INTO temp.namesakes SELECT r.name, l.person_key, r.birth_date, r.head_name, r.village
+    FROM records r JOIN temp.link l ON l.record_id = r.id
+    WHERE l.method = 'id' AND r.name IN (SELECT value FROM json_each(?))`).run(names);
+  db.exec('CREATE INDEX temp.namesakes_by_name ON namesakes(name)');
+  return db.prepare('SELECT DISTINCT person_key, birth_date, head_name, village FROM temp.namesakes WHERE name = ?');
 }
 
 interface RollRow {

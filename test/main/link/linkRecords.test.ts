@@ -31,6 +31,17 @@ describe('linkage', () => {
     expect(listIssues(db).some((i) => i.rule === 'ledger.missing' || i.rule === 'ledger.extra')).toBe(false);
   });
 
+  it('links the same mistyped ID in two ledgers as one person by ID, and one ledger\'s mistyped ID only as a probable match', () => {
+    const mistyped = `${SON.slice(0, 16)}9${SON.slice(17)}`;
+    const typo = (rows: ReturnType<typeof family>) => rows.map((r) => (r.id_number === SON ? { ...r, id_number: mistyped } : r));
+    const linksOf = (db: ReturnType<typeof caseWorkspace>) => {
+      linkRecords(db);
+      return db.prepare("SELECT DISTINCT person_key, link_method FROM records WHERE id_status = 'checksum'").all();
+    };
+    expect(linksOf(caseWorkspace({ ledgers: { national: typo(family()), card: typo(family()) } }))).toEqual([{ person_key: mistyped, link_method: 'id' }]);
+    expect(linksOf(caseWorkspace({ ledgers: { national: family(), card: typo(family()) } }))).toEqual([{ person_key: SON, link_method: 'probable' }]);
+  });
+
   it('two people with the same name and nothing else in common are never merged', () => {
     const db = caseWorkspace({ ledgers: { national: family(), card: [{ name: '王磊', id_number: null, head_name: '李四', village: '团结村' }] } });
     linkRecords(db);

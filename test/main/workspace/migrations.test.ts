@@ -94,4 +94,13 @@ describe('migrations N−1 → N', () => {
     expect(planOf(`r.birth_date GLOB '[12]*' AND ${BIRTH_DISAGREES}`)).toMatch(/INDEX records_birth_disagrees/);
     db.close();
   });
+
+  it('8 → 9 drops the indexes over names and ID numbers, which every imported record updated at a random place', () => {
+    const db = migrateFrom(8);
+    const indexes = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'records'").pluck().all();
+    expect(indexes).not.toContain('records_name');
+    expect(indexes).not.toContain('records_id_number');
+    expect(indexes).toContain('records_id_problem');
+    db.close();
+  });
 });
