@@ -82,19 +82,38 @@ export class ZipFileWriter {
     this.offset += bytes.length;
   }
 
+  /**
+   * What the local and the central header of an entry both say, in the same order: version needed, flags, method,
+   * time, date, checksum, sizes and the name's length (no extra field).
+   */
+  private described(entry: Entry): Buffer {
+    const fields = Buffer.alloc(26);
+    fields.writeUInt16LE(VERSION, 0);
+    fields.writeUInt16LE(entry.flags, 2);
+    fields.writeUInt16LE(DEFLATE, 4);
+    fields.writeUInt16LE(this.stamp.time, 6);
+    fields.writeUInt16LE(this.stamp.date, 8);
+    fields.writeUInt32LE(entry.crc, 10);
+    fields.writeUInt32LE(entry.compressed, 14);
+    fields.writeUInt32LE(entry.size, 18);
+    fields.writeUInt16LE(entry.name.length, 22);
+    return fields;
+  }
+
   private localHeader(entry: Entry): Buffer {
-    const head = Buffer.alloc(30);
-    head.writeUInt32LE(LOCAL_HEADER, 0);
-    head.writeUInt16LE(VERSION, 4);
-    head.writeUInt16LE(entry.flags, 6);
-    head.writeUInt16LE(DEFLATE, 8);
-    head.writeUInt16LE(this.stamp.time, 10);
-    head.writeUInt16LE(this.stamp.date, 12);
-    head.writeUInt32LE(entry.crc, 14);
-    head.writeUInt32LE(entry.compressed, 18);
-    head.writeUInt32LE(entry.size, 22);
-    head.writeUInt16LE(entry.name.length, 26);
-    return Buffer.concat([head, entry.name]);
+    const signature = Buffer.alloc(4);
+    signature.writeUInt32LE(LOCAL_HEADER, 0);
+    return Buffer.concat([signature, this.described(entry), entry.name]);
+  }
+
+  private centralHeader(entry: Entry): Buffer {
+    const before = Buffer.alloc(6);
+    before.writeUInt32LE(CENTRAL_HEADER, 0);
+    before.writeUInt16LE(VERSION, 4);
+    // Comment length, disk, internal and external attributes (all zero), then where the entry starts.
+    const after = Buffer.alloc(14);
+    after.writeUInt32LE(entry.offset, 10);
+    return Buffer.concat([before, this.described(entry), after, entry.name]);
   }
 
   private begin(name: string, flags: number): Entry {
@@ -158,22 +177,7 @@ export class ZipFileWriter {
   async close(): Promise<void> {
     if (this.streaming) throw new Error('zip: the streamed entry is not ended');
     const start = this.offset;
-    for (const e of this.entries) {
-      const head = Buffer.alloc(46);
-      head.writeUInt32LE(CENTRAL_HEADER, 0);
-      head.writeUInt16LE(VERSION, 4);
-      head.writeUInt16LE(VERSION, 6);
-      head.writeUInt16LE(e.flags, 8);
-      head.writeUInt16LE(DEFLATE, 10);
-      head.writeUInt16LE(this.stamp.time, 12);
-      head.writeUInt16LE(this.stamp.date, 14);
-      head.writeUInt32LE(e.crc, 16);
-      head.writeUInt32LE(e.compressed, 20);
-      head.writeUInt32LE(e.size, 24);
-      head.writeUInt16LE(e.name.length, 28);
-      head.writeUInt32LE(e.offset, 42);
-      this.put(Buffer.concat([head, e.name]));
-    }
+    for (const e of this.entries) this.put(this.centralHeader(e));
     this.fits(this.offset);
     const end = Buffer.alloc(22);
     end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
