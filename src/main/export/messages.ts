@@ -13,6 +13,7 @@ export const EXPORT_MESSAGES = {
   unknownLedgerKind: (kind: string) => `没有台账类型“${kind}”。`,
   noSuchVillage: (village: string) => `工作区中没有“${village}”的记录。`,
   tooLarge: '导出的文件超过 4 GB，无法写成一个 Excel 文件。请按村分别导出。',
+  sheetTooLarge: (sheet: string) => `工作表“${sheet}”超过 4 GB，无法写成一个 Excel 文件。请按村分别导出。`,
   nothingImported: (ledgerLabel: string | null) => `没有导入${ledgerLabel ?? '任何台账'}。`,
 } as const;
 

@@ -1,4 +1,5 @@
 import { columnLetter } from '../../shared/errors';
+import { EXPORT_MESSAGES } from './messages';
 import { CORRECTED_ARGB } from './sheetStyle';
 import { ZipFileWriter, type ZipEntryStream } from './zipWriter';
 
@@ -241,7 +242,8 @@ export class XlsxStreamWriter {
     const number = this.sheets.length + 1;
     const sheet = { name, notes: false };
     this.sheets.push(sheet);
-    this.current = new SheetWriter(this.zip.stream(`xl/worksheets/sheet${number}.xml`), options, (notes) => {
+    const stream = this.zip.stream(`xl/worksheets/sheet${number}.xml`, EXPORT_MESSAGES.sheetTooLarge(name));
+    this.current = new SheetWriter(stream, options, (notes) => {
       if (notes.length === 0) return;
       sheet.notes = true;
       this.zip.add(`xl/comments${number}.xml`, commentsXml(notes, this.meta.creator));

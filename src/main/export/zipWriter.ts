@@ -73,8 +73,9 @@ export class ZipFileWriter {
     this.closed = new Promise<void>((resolve) => this.out.on('close', resolve));
   }
 
-  private fits(...values: number[]): void {
-    if (values.some((v) => v > this.limit)) throw new UserError('BAD_INPUT', EXPORT_MESSAGES.tooLarge);
+  /** Refuses, with `message`, a size or offset beyond the format's. */
+  private fits(message: string, ...values: number[]): void {
+    if (values.some((v) => v > this.limit)) throw new UserError('BAD_INPUT', message);
   }
 
   private put(bytes: Buffer): void {
@@ -118,7 +119,7 @@ export class ZipFileWriter {
 
   private begin(name: string, flags: number): Entry {
     if (this.streaming) throw new Error('zip: the streamed entry is not ended');
-    this.fits(this.offset);
+    this.fits(EXPORT_MESSAGES.tooLarge, this.offset);
     return { name: Buffer.from(name), flags, offset: this.offset, crc: 0, compressed: 0, size: 0 };
   }
 
@@ -128,14 +129,17 @@ export class ZipFileWriter {
     const data = Buffer.from(text);
     const deflated = zlib.deflateRawSync(data, { level: this.level });
     Object.assign(entry, { crc: zlib.crc32(data), compressed: deflated.length, size: data.length });
-    this.fits(entry.size);
+    this.fits(EXPORT_MESSAGES.tooLarge, entry.size);
     this.put(this.localHeader(entry));
     this.put(deflated);
     this.entries.push(entry);
   }
 
-  /** An entry written piece by piece, deflated as the pieces come; nothing else can be added until it ends. */
-  stream(name: string): ZipEntryStream {
+  /**
+   * An entry written piece by piece, deflated as the pieces come; nothing else can be added until it ends. `tooLarge`
+   * is what a clerk is told if it outgrows the format (which sheet).
+   */
+  stream(name: string, tooLarge: string): ZipEntryStream {
     const entry = this.begin(name, UTF8_NAMES | SIZES_AFTER);
     this.put(this.localHeader(entry));
     // Room for a few pieces ahead, so that the writer is not held up while zlib's thread deflates the one before (zlib
@@ -152,7 +156,7 @@ export class ZipFileWriter {
       write: (piece) => {
         entry.crc = zlib.crc32(piece, entry.crc);
         entry.size += piece.length;
-        this.fits(entry.size);
+        this.fits(tooLarge, entry.size);
         return deflate.write(piece);
       },
       drained: () => Promise.race([once(deflate, 'drain').then(() => {}), this.failure]),
@@ -161,7 +165,7 @@ export class ZipFileWriter {
         await Promise.race([once(deflate, 'end'), this.failure]);
         this.streaming = null;
         this.offset += entry.compressed;
-        this.fits(entry.compressed);
+        this.fits(tooLarge, entry.compressed);
         const descriptor = Buffer.alloc(16);
         descriptor.writeUInt32LE(DATA_DESCRIPTOR, 0);
         descriptor.writeUInt32LE(entry.crc, 4);
@@ -178,7 +182,7 @@ export class ZipFileWriter {
     if (this.streaming) throw new Error('zip: the streamed entry is not ended');
     const start = this.offset;
     for (const e of this.entries) this.put(this.centralHeader(e));
-    this.fits(this.offset);
+    this.fits(EXPORT_MESSAGES.tooLarge, this.offset);
     const end = Buffer.alloc(22);
     end.writeUInt32LE(END_OF_CENTRAL_DIRECTORY, 0);
     end.writeUInt16LE(this.entries.length, 8);

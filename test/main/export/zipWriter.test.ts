@@ -4,6 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { EXPORT_MESSAGES } from '../../../src/main/export/messages';
 import { ZipFileWriter } from '../../../src/main/export/zipWriter';
 import { tempDir } from '../../helpers';
 
@@ -28,7 +29,7 @@ describe('the zip writer', () => {
     const file = path.join(tempDir(), 'out.zip');
     const zip = new ZipFileWriter(file, 1);
     zip.add('第一.xml', '<a>表头</a>');
-    const entry = zip.stream('xl/worksheets/sheet1.xml');
+    const entry = zip.stream('xl/worksheets/sheet1.xml', '表一太大');
     // Random bytes do not deflate: 12 MB fills the stream's buffer, so the writer must wait for it to drain.
     const pieces = Array.from({ length: 24 }, () => crypto.randomBytes(512 * 1024));
     let waited = 0;
@@ -58,7 +59,7 @@ describe('the zip writer', () => {
 
   it('refuses to add an entry while one is streaming in', () => {
     const zip = new ZipFileWriter(path.join(tempDir(), 'busy.zip'), 1);
-    zip.stream('a.xml');
+    zip.stream('a.xml', '太大');
     expect(() => zip.add('b.xml', '<b/>')).toThrow(/not ended/);
     return zip.abort();
   });
@@ -66,15 +67,15 @@ describe('the zip writer', () => {
   it('refuses, in Chinese, a file larger than the format can say', async () => {
     const file = path.join(tempDir(), 'big.zip');
     const zip = new ZipFileWriter(file, 1, 1000);
-    const entry = zip.stream('sheet.xml');
+    const entry = zip.stream('sheet.xml', EXPORT_MESSAGES.sheetTooLarge('名单'));
     expect(entry.write(Buffer.alloc(600, 'x'))).toBe(true);
-    expect(() => entry.write(Buffer.alloc(600, 'x'))).toThrow(/超过 4 GB.*按村分别导出/);
+    expect(() => entry.write(Buffer.alloc(600, 'x'))).toThrow(/工作表“名单”超过 4 GB.*按村分别导出/);
     await zip.abort();
   });
 
   it('fails, rather than waits for ever, when the file cannot be written', async () => {
     const zip = new ZipFileWriter(path.join(tempDir(), 'no-such-dir', 'out.zip'), 1);
-    const entry = zip.stream('sheet.xml');
+    const entry = zip.stream('sheet.xml', '太大');
     await expect((async () => {
       for (let i = 0; i < 64; i++) if (!entry.write(crypto.randomBytes(512 * 1024))) await entry.drained();
       await entry.end();
