@@ -38,8 +38,17 @@ export const issueKey = (rule: string, entity: string, field: string | null): st
 
 const hashOf = (f: Finding): string => createHash('sha1').update(JSON.stringify(f.observed)).digest('hex');
 
-const RECORD_REF_SQL = `SELECT r.id, s.kind AS source, s.file_name AS file, r.sheet, r.row_number AS row
-  FROM records r JOIN sources s ON s.id = r.source_id WHERE r.id = ?`;
+const RECORD_REFS_SQL = `SELECT r.id, s.kind AS source, s.file_name AS file, r.sheet, r.row_number AS row
+  FROM records r JOIN sources s ON s.id = r.source_id WHERE r.id IN (SELECT value FROM json_each(?))`;
+
+/**
+ * Where each record the findings cite came from, read in one query in record order: looked up one by one in the order
+ * the findings cite them, a county's 72 000 took 0.69 s against 0.24 s (measured), each a page of the wide records table.
+ */
+function recordRefs(db: Db, findings: readonly Finding[]): Map<number, RecordRef> {
+  const ids = [...new Set(findings.flatMap((f) => f.recordIds))].sort((a, b) => a - b);
+  return new Map((db.prepare(RECORD_REFS_SQL).all(JSON.stringify(ids)) as RecordRef[]).map((r) => [r.id, r]));
+}
 const HISTORY_SQL = 'INSERT INTO issue_history (issue_key, at, status, reason, actor) VALUES (?, ?, ?, ?, ?)';
 
 function addHistory(db: Db, key: string, at: string, status: IssueStatus, reason: string | null, actor: string): void {
@@ -60,7 +69,7 @@ interface Existing {
  */
 export function saveFindings(db: Db, rule: RuleMeta, severity: Severity, findings: readonly Finding[], now: string, actor: string): Set<string> {
   const get = db.prepare('SELECT status, data_hash, status_reason, status_until FROM issues WHERE key = ?');
-  const recordRef = db.prepare(RECORD_REF_SQL);
+  const refOf = recordRefs(db, findings);
   const history = db.prepare(HISTORY_SQL);
   const insert = db.prepare(`INSERT INTO issues (key, rule, severity, level, village, household_key, person_keys, field, observed,
       records, message, status, status_reason, status_until, data_hash, first_seen, last_seen)
@@ -73,7 +82,7 @@ export function saveFindings(db: Db, rule: RuleMeta, severity: Severity, finding
     if (found.has(key)) continue;
     found.add(key);
     const hash = hashOf(f);
-    const refs = JSON.stringify(f.recordIds.map((id) => recordRef.get(id) as RecordRef | undefined).filter((r) => r !== undefined));
+    const refs = JSON.stringify(f.recordIds.map((id) => refOf.get(id)).filter((r) => r !== undefined));
     const existing = get.get(key) as Existing | undefined;
     if (!existing) {
       insert.run(key, rule.id, severity, rule.level, f.village, f.householdKey, JSON.stringify(f.personKeys), f.field,
