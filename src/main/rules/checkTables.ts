@@ -17,12 +17,18 @@ export const HOUSEHOLD_ROW_FIELDS = ['poverty_attr', 'exit_flag', 'exit_year', '
  * - `person_kinds`: the roll ledger kinds each person is in (`,card,national,`) and how many, for the rules that ask who
  *   is missing from a ledger: one pass over the index instead of a lookup per roll row (1.07 M for ledger.extra on a
  *   county).
- * - `members`: a view of the roll rows of households with a relation (sex and birth date from the ID where it is usable),
- *   with an index by ledger and household.
- * - `household_values`: each household's fields in each roll ledger kind, grouped once: for every field, its (largest)
- *   value. The rules comparing a household field with the national export each grouped every roll row again (2 s a rule
- *   on a county, measured); they look up which rows gave the values that differ by the index it is grouped by (the
- *   first record and village of every household and field, grouped here, cost 1.4 s more on a county).
+ * - `members`: a view of the roll rows of households with a relation (sex and birth date from the ID where it is usable).
+ * - `roll_by_household`: an index of the roll by household, ledger kind and relation, for the rules that read a household's
+ *   rows or look up its spouses.
+ * - `heads`: the roll's head rows (与户主关系 户主) by household and ledger kind, with what the rules compare the members
+ *   with: the rules that set each member beside the head of the household found the head through the household index and
+ *   then its roll row, 1.4 M times (0.6–1.3 s a rule on a county, measured; 0.5 s to build this), and now do without
+ *   that index, so that they can run on the other thread.
+ * - `household_values`: each household in each roll ledger kind, grouped once in the order of that index: for every field
+ *   its (largest) value and whether its rows differ in it, and how many members, heads and spouses it has. The rules
+ *   comparing a household field with the national export, and those counting a household's members or testing that its
+ *   rows agree, each grouped every roll row again (0.3–2 s a rule on a county, measured: 5.6 s for nine rules, against
+ *   0.8 s more to group here); they look up the rows of the households they report by that index.
  * - `person_pairs`: each national row beside every other roll ledger's row of the same person where the two differ in
  *   a field the rules compare, joined once for the rules that compare a person across ledgers (2 s a rule on a county
  *   when each joined them, measured). Pairs that agree are left out: a county's 1.07 M pairs cost 1.4 s more to write
@@ -35,7 +41,8 @@ export const HOUSEHOLD_ROW_FIELDS = ['poverty_attr', 'exit_flag', 'exit_year', '
  * - `dept`: department rows by person and list, with the few fields rules ask of them, for the rules that ask whether a
  *   person is on a department's list. Kept in that order (its key) rather than indexed: a lookup that reads a field finds
  *   it beside the key (the medical check 1.4 → 0.9 s, the school-roll check 1.1 → 0.4 s on a county, measured).
- * Rules that build a table but the roll run on one thread (`ownTables`), so that no other table is built twice.
+ * Rules that build a table but the roll and its members view run on one thread (`ownTables`), so that no other table is
+ * built twice.
  * No index leads with the ledger kind: without statistics on temp tables SQLite would take such an index over the person
  * index for the per-person lookups (32 s a rule on 5 000 households, measured).
  */
@@ -61,18 +68,34 @@ const CHECK_TABLES = {
         WHERE person_key IS NOT NULL GROUP BY person_key`,
   },
   members: {
-    // A view, not a copy: every roll row but a few is a member row (a copy cost 2.8 s on a county, the index alone 0.9 s).
+    // A view, not a copy: every roll row but a few is a member row (a copy cost 2.8 s on a county).
     needs: ['roll'],
-    sql: `CREATE INDEX temp.roll_by_household_member ON roll(source_id, household_key, relation);
-      CREATE TEMP VIEW members AS SELECT * FROM temp.roll WHERE household_key IS NOT NULL AND relation IS NOT NULL`,
+    split: true,
+    sql: 'CREATE TEMP VIEW members AS SELECT * FROM temp.roll WHERE household_key IS NOT NULL AND relation IS NOT NULL',
+  },
+  roll_by_household: {
+    needs: ['roll'],
+    sql: 'CREATE INDEX temp.roll_by_household ON roll(household_key, kind, relation)',
+  },
+  heads: {
+    needs: ['roll'],
+    // Keyed by the record too: a household with two heads keeps both, and the rules compare its members with each.
+    sql: `CREATE TEMP TABLE heads (household_key TEXT NOT NULL, kind TEXT NOT NULL, id INTEGER NOT NULL, person_key, birth, sx,
+        village, name, PRIMARY KEY (household_key, kind, id)) WITHOUT ROWID;
+      INSERT INTO temp.heads SELECT household_key, kind, id, person_key, birth, sx, village, name FROM temp.roll
+        WHERE relation = '户主' AND household_key IS NOT NULL`,
   },
   household_values: {
-    needs: ['roll'],
-    // Grouped in the order of an index of its own: no sort of a county's 1.4 M roll rows.
-    sql: `CREATE INDEX temp.roll_by_household ON roll(household_key, kind);
-      CREATE TEMP TABLE household_values AS SELECT household_key, kind, ${HOUSEHOLD_ROW_FIELDS.map((f) => `max(${f}) AS ${f}`).join(', ')}
-      FROM temp.roll WHERE household_key IS NOT NULL GROUP BY household_key, kind;
-      CREATE INDEX temp.household_values_key ON household_values(household_key)`,
+    needs: ['roll_by_household'],
+    // Grouped in the order of the household index, and so written in the order of its own key: nothing is sorted.
+    // A field "varies" when the household's rows hold two values of it (blanks aside), as count(DISTINCT) would say.
+    sql: `CREATE TEMP TABLE household_values (household_key TEXT NOT NULL, kind TEXT NOT NULL,
+        ${HOUSEHOLD_ROW_FIELDS.map((f) => `${f}, ${f}_varies`).join(', ')}, members, heads, spouses,
+        PRIMARY KEY (household_key, kind)) WITHOUT ROWID;
+      INSERT INTO temp.household_values SELECT household_key, kind,
+        ${HOUSEHOLD_ROW_FIELDS.map((f) => `max(${f}), min(${f}) < max(${f})`).join(', ')},
+        count(relation), sum(relation = '户主'), sum(relation = '配偶')
+      FROM temp.roll WHERE household_key IS NOT NULL GROUP BY household_key, kind`,
   },
   person_pairs: {
     needs: ['roll_by_person'],

@@ -126,12 +126,14 @@ describe('a full check on two threads', () => {
     expect(groups.flat()).toHaveLength(RULES.length);
     const groupOf = (id: string) => groups.findIndex((g) => g.some((p) => p.rule.id === id));
     // Even through a table made from it: the national export's rows are built once for the rules of both kinds.
-    for (const table of ['members', 'household_values', 'person_pairs', 'roll_by_person', 'national', 'dept'] as const) {
+    for (const table of ['roll_by_household', 'household_values', 'heads', 'person_pairs', 'roll_by_person', 'national', 'dept'] as const) {
       const readers = RULES.filter((r) => r.tables.includes(table)).map((r) => groupOf(r.id));
       expect([table, readers.length > 1, new Set(readers).size]).toEqual([table, true, 1]);
     }
     // The roll, which those tables are made from, is built on both threads rather than hold them all on one.
     expect(groupOf('household.no_head')).not.toBe(groupOf('ledger.name_diff'));
+    // So are the members: the rules comparing members with the head need no household index, and go apart.
+    expect(groupOf('household.relation_age')).not.toBe(groupOf('household.no_head'));
     // Rules that read no check table go to whichever thread has less to do, one by one.
     expect(groupOf('identity.duplicate')).not.toBe(groupOf('identity.sex_mismatch'));
   });

@@ -1,4 +1,5 @@
 import { family, HEAD, SPOUSE } from '../caseBuilders';
+import { checkTable } from '../checkTables';
 import { collect, ledger } from '../query';
 import type { Rule } from '../types';
 import { members } from './members';
@@ -6,10 +7,10 @@ import { members } from './members';
 export const rule: Rule = {
   id: 'household.head_id_mismatch', family: 'household', severity: 'error', level: 'household',
   title: '户主证件号码与户主本人不符', explanation: '“户主证件号码”一栏应与户主那一行的证件号码相同；不同说明户主换了或号码录错。',
-  fix: '核实户主并更正户主证件号码。', reads: ['head_id', 'id_number', 'relation'], settings: [], needs: [], tables: ['roll', 'members'],
+  fix: '核实户主并更正户主证件号码。', reads: ['head_id', 'id_number', 'relation'], settings: [], needs: [], tables: ['roll', 'members', 'heads'],
   check: (ctx) => collect(ctx, `WITH ${members(ctx)}
       SELECT m.household_key AS entity, m.household_key, m.village, m.id AS record_id, m.kind, m.person_key, m.name, m.head_id AS value
-      FROM m JOIN m h ON h.source_id = m.source_id AND h.household_key = m.household_key AND h.relation = '户主'
+      FROM m JOIN ${checkTable(ctx, 'heads')} h ON h.household_key = m.household_key AND h.kind = m.kind
       WHERE m.head_id IS NOT NULL AND h.person_key NOT LIKE 'R%' AND m.head_id <> h.person_key`,
     {}, { field: 'head_id', level: 'household' },
     (hits) => `${ledger(hits[0]?.kind ?? '')}中户 ${hits[0]?.entity ?? ''} 的户主证件号码填为 ${String(hits[0]?.value)}，与户主本人的号码不同`),

@@ -1,4 +1,5 @@
 import { caseId, family } from '../caseBuilders';
+import { checkTable } from '../checkTables';
 import { collect, ledger } from '../query';
 import type { Rule } from '../types';
 import { members } from './members';
@@ -10,10 +11,10 @@ const oldSon = caseId('19650101', 33);
 export const rule: Rule = {
   id: 'household.relation_age', family: 'household', severity: 'warning', level: 'person',
   title: '与户主关系和年龄不合常理', explanation: '子女应比户主小 12 岁以上、父母应比户主大 12 岁以上；不合常理时多为关系录错。',
-  fix: '入户核实该成员与户主的关系。', reads: ['relation', 'id_number'], settings: [], needs: [], tables: ['roll', 'members'],
+  fix: '入户核实该成员与户主的关系。', reads: ['relation', 'id_number'], settings: [], needs: [], tables: ['roll', 'members', 'heads'],
   check: (ctx) => collect(ctx, `WITH ${members(ctx)}
       SELECT m.person_key AS entity, m.household_key, m.village, m.id AS record_id, m.kind, m.name, m.relation AS value
-      FROM m JOIN m h ON h.source_id = m.source_id AND h.household_key = m.household_key AND h.relation = '户主'
+      FROM m JOIN ${checkTable(ctx, 'heads')} h ON h.household_key = m.household_key AND h.kind = m.kind
       WHERE m.birth IS NOT NULL AND h.birth IS NOT NULL AND (
         (m.relation IN ${CHILD} AND julianday(m.birth) < julianday(h.birth, '+12 years')) OR
         (m.relation IN ${PARENT} AND julianday(m.birth) > julianday(h.birth, '-12 years')))`,
