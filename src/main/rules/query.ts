@@ -3,7 +3,10 @@ import type { Finding, RuleContext } from './types';
 
 /** SQL fragments and the grouping every rule shares: a rule is a query; this turns its rows into findings. */
 
-export const ROLL = LEDGER_KINDS.filter((k) => k.roll).map((k) => `'${k.id}'`).join(', ');
+/** Constant strings as the items of a SQL list (`IN (${sqlList(…)})`); for the code's own values, never user input. */
+export const sqlList = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
+
+export const ROLL = sqlList(LEDGER_KINDS.filter((k) => k.roll).map((k) => k.id));
 export const REC = 'records r JOIN sources s ON s.id = r.source_id';
 /** Age on asOf from the ID's birth digits (null for records without a usable ID). */
 export const AGE = 'age_on(r.id_birth, :asOf)';

@@ -1,5 +1,5 @@
 import { family, SON } from '../caseBuilders';
-import { AGE, collect } from '../query';
+import { collect } from '../query';
 import type { Rule } from '../types';
 import { nationalRows } from '../national';
 import { checkTable } from '../checkTables';
@@ -12,7 +12,7 @@ export const rule: Rule = {
     const dept = checkTable(ctx, 'dept');
     return collect(ctx, `SELECT r.person_key AS entity, r.household_key, r.village, r.id AS record_id, r.kind, r.name,
         coalesce((SELECT max(m.insured_status) FROM ${dept} m WHERE m.person_key = r.person_key AND m.kind = 'medical'), '医保名单中无此人') AS value
-      FROM ${nationalRows(ctx)} WHERE r.link_method = 'id' AND ${AGE} >= 1 AND coalesce(r.work_status, '') NOT LIKE '%军%'
+      FROM ${nationalRows(ctx)} WHERE r.link_method = 'id' AND r.age >= 1 AND coalesce(r.work_status, '') NOT LIKE '%军%'
         AND NOT EXISTS (SELECT 1 FROM ${dept} m
           WHERE m.person_key = r.person_key AND m.kind = 'medical' AND (m.insured_status LIKE '%正常%' OR m.insured_status IN ('参保', '已参保', '在保', '缴费')))`, {}, { field: 'insured_status', level: 'person' }, (hits) => `${hits[0]?.name ?? ''}未参加基本医疗保险（${String(hits[0]?.value ?? '')}）`);
   },

@@ -1,11 +1,10 @@
 import { DAUGHTER, family, SON } from '../caseBuilders';
-import { collect, ledger } from '../query';
+import { collect, ledger, sqlList } from '../query';
 import type { Rule } from '../types';
 import { members } from './members';
 
 const MALE = ['之子', '之孙子', '之外孙子', '之父', '之岳父', '之公公', '之祖父', '之侄儿', '之女婿'];
 const FEMALE = ['之女', '之孙女', '之外孙女', '之母', '之岳母', '之婆婆', '之祖母', '之侄女', '之儿媳'];
-const list = (xs: string[]) => xs.map((x) => `'${x}'`).join(', ');
 
 export const rule: Rule = {
   id: 'household.relation_sex', family: 'household', severity: 'error', level: 'person',
@@ -13,7 +12,7 @@ export const rule: Rule = {
   fix: '核实该成员的性别和与户主关系。', reads: ['relation', 'sex', 'id_number'], settings: [], needs: [], tables: ['roll', 'members'],
   check: (ctx) => collect(ctx, `WITH ${members(ctx)}
       SELECT m.person_key AS entity, m.household_key, m.village, m.id AS record_id, m.kind, m.name, m.relation AS value FROM m
-      WHERE (m.relation IN (${list(MALE)}) AND m.sx = '女') OR (m.relation IN (${list(FEMALE)}) AND m.sx = '男')`,
+      WHERE (m.relation IN (${sqlList(MALE)}) AND m.sx = '女') OR (m.relation IN (${sqlList(FEMALE)}) AND m.sx = '男')`,
     {}, { field: 'relation', level: 'person' },
     (hits) => hits.map((h) => `${ledger(h.kind)}中${h.name ?? ''}登记为“${String(h.value)}”，但性别为${h.value && MALE.includes(String(h.value)) ? '女' : '男'}`).join('；')),
   cases: [
