@@ -52,7 +52,7 @@ const CHECK_TABLES = {
     needs: [],
     // Read by half the rules, and built in under 2 s on a county: better built on both threads than all those rules on one.
     split: true,
-    sql: `CREATE TEMP TABLE roll AS SELECT r.id, r.source_id, s.kind, r.household_key, r.village, r.person_key, r.link_method, r.name,
+    sql: `CREATE TEMP TABLE roll AS SELECT r.id, s.kind, r.household_key, r.village, r.person_key, r.link_method, r.name,
         r.sex, r.relation, r.head_id, ${HOUSEHOLD_ROW_FIELDS.map((f) => `r.${f}`).join(', ')}, coalesce(r.id_sex, r.sex) AS sx,
         r.id_birth AS birth
       FROM records r JOIN sources s ON s.id = r.source_id WHERE s.kind IN (${ROLL})`,
