@@ -22,12 +22,12 @@ export const HOUSEHOLD_ROW_FIELDS = ['poverty_attr', 'exit_flag', 'exit_year', '
  *   rows or look up its spouses.
  * - `heads`: the roll's head rows (与户主关系 户主) by household and ledger kind, with what the rules compare the members
  *   with: the rules that set each member beside the head of the household found the head through the household index and
- *   then its roll row, 1.4 M times (0.6–1.3 s a rule on a county, measured; 0.5 s to build this), and now do without
- *   that index, so that they can run on the other thread.
+ *   then its roll row, 1.4 M times (0.6–1.3 s a rule on a county, measured; 0.5 s to build this). Without that index
+ *   they can run on the other thread.
  * - `household_values`: each household in each roll ledger kind, grouped once in the order of that index: for every field
  *   its (largest) value and whether its rows differ in it, and how many members, heads and spouses it has. The rules
- *   comparing a household field with the national export, and those counting a household's members or testing that its
- *   rows agree, each grouped every roll row again (0.3–2 s a rule on a county, measured: 5.6 s for nine rules, against
+ *   comparing a household field with the national export each grouped every roll row again (2 s a rule on a county,
+ *   measured), and so did those counting a household's members or testing that its rows agree (3.1 s for five, against
  *   0.8 s more to group here); they look up the rows of the households they report by that index.
  * - `person_pairs`: each national row beside every other roll ledger's row of the same person where the two differ in
  *   a field the rules compare, joined once for the rules that compare a person across ledgers (2 s a rule on a county
