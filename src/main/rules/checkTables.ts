@@ -24,8 +24,9 @@ export const HOUSEHOLD_ROW_FIELDS = ['poverty_attr', 'exit_flag', 'exit_year', '
  *   with: the rules that set each member beside the head of the household found the head through the household index and
  *   then its roll row, 1.4 M times (0.6–1.3 s a rule on a county, measured; 0.5 s to build this). Without that index
  *   they can run on the other thread.
- * - `household_values`: each household in each roll ledger kind, grouped once in the order of that index: for every field
- *   its (largest) value and whether its rows differ in it, and how many members, heads and spouses it has. The rules
+ * - `household_values`: each household in each roll ledger kind (its rows in all the files of that kind, which a township
+ *   may keep one per village), grouped once in the order of that index: for every field its (largest) value and whether
+ *   its rows differ in it, and how many members, heads and spouses it has. The rules
  *   comparing a household field with the national export each grouped every roll row again (2 s a rule on a county,
  *   measured), and so did those counting a household's members or testing that its rows agree (3.1 s for five, against
  *   0.8 s more to group here); they look up the rows of the households they report by that index.

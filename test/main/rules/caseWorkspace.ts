@@ -12,18 +12,21 @@ export function caseWorkspace(c: Pick<RuleCase, 'ledgers' | 'settings'>): Db {
   saveSetting(db, 'asOf', '2026-06-30');
   for (const [key, value] of Object.entries(c.settings ?? {})) saveSetting(db, key as keyof Settings, value as never);
   for (const [kind, rows] of Object.entries(c.ledgers) as [LedgerKindId, Record<string, string | number | null>[]][]) {
-    const fields = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-    const sourceId = insertSource(db, {
-      kind, fileName: `${kind}.xlsx`, sha256: kind, format: 'xlsx', encoding: null,
-    });
-    const records: ExtractedRecord[] = rows.map((row, i) => ({
-      sheet: 'Sheet1', rowNumber: i + 2, raw: fields.map((f) => String(row[f] ?? '')),
-      idStatus: analyzeId(typeof row.id_number === 'string' ? row.id_number : null).status,
-      values: fields.map((f) => (f === 'id_number' && typeof row[f] === 'string' ? analyzeId(row[f]).normalized : (row[f] ?? null))),
-    }));
-    const insert = recordInserter(db, sourceId, fields);
-    for (const record of records) insert(record);
-    completeSource(db, sourceId, { sheets: [], rowCount: rows.length, skipped: [] });
+    addLedger(db, kind, rows, `${kind}.xlsx`);
   }
   return db;
+}
+
+/** One more imported file of a ledger kind (a workspace may hold several of one kind, such as one card file per village). */
+export function addLedger(db: Db, kind: LedgerKindId, rows: Record<string, string | number | null>[], fileName: string): void {
+  const fields = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const sourceId = insertSource(db, { kind, fileName, sha256: fileName, format: 'xlsx', encoding: null });
+  const records: ExtractedRecord[] = rows.map((row, i) => ({
+    sheet: 'Sheet1', rowNumber: i + 2, raw: fields.map((f) => String(row[f] ?? '')),
+    idStatus: analyzeId(typeof row.id_number === 'string' ? row.id_number : null).status,
+    values: fields.map((f) => (f === 'id_number' && typeof row[f] === 'string' ? analyzeId(row[f]).normalized : (row[f] ?? null))),
+  }));
+  const insert = recordInserter(db, sourceId, fields);
+  for (const record of records) insert(record);
+  completeSource(db, sourceId, { sheets: [], rowCount: rows.length, skipped: [] });
 }
