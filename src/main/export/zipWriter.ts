@@ -40,7 +40,6 @@ function dosTime(d: Date): { time: number; date: number } {
   };
 }
 
-
 /** An entry streamed in: `write` pieces (false: wait for `drained`), then `end`. */
 export interface ZipEntryStream {
   write(piece: Buffer): boolean;

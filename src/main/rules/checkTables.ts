@@ -84,9 +84,9 @@ const CHECK_TABLES = {
     // Keyed by the record too: a household with two heads keeps both, and the rules compare its members with each.
     // With the birth dates 12 years on and back, worked out once a head rather than once a member (date arithmetic on a
     // county's 1.4 M member rows, 0.3 s, measured); birth dates from an ID are valid YYYY-MM-DD, so they compare as text.
-    sql: `CREATE TEMP TABLE heads (household_key TEXT NOT NULL, kind TEXT NOT NULL, id INTEGER NOT NULL, person_key, birth, sx,
+    sql: `CREATE TEMP TABLE heads (household_key TEXT NOT NULL, kind TEXT NOT NULL, id INTEGER NOT NULL, person_key, sx,
         village, name, children_from, parents_until, PRIMARY KEY (household_key, kind, id)) WITHOUT ROWID;
-      INSERT INTO temp.heads SELECT household_key, kind, id, person_key, birth, sx, village, name,
+      INSERT INTO temp.heads SELECT household_key, kind, id, person_key, sx, village, name,
           date(birth, '+12 years'), date(birth, '-12 years')
         FROM temp.roll WHERE relation = '户主' AND household_key IS NOT NULL`,
   },
