@@ -112,7 +112,8 @@ async function check(): Promise<StageResult[]> {
   const link: StageResult = { stage: 'link', ms: summary.link.ms, rows: records, peakRssMb: peakRssMb() };
   const full: StageResult = {
     stage: 'full check', ms: ms - summary.link.ms, rows: summary.open, peakRssMb: peakRssMb(),
-    detail: `rules ${fmt(summary.rules.reduce((n, r) => n + r.ms, 0) / 1000, 1)} s over two threads; slowest: ${slowest.join(', ')}; ` +
+    detail: `rules ${fmt(summary.rules.reduce((n, r) => n + r.ms, 0) / 1000, 1)} s and the roll they share ` +
+      `${fmt(summary.sharedRollMs / 1000, 1)} s over two threads; slowest: ${slowest.join(', ')}; ` +
       `the clerk's 检查 (link and full check) ${fmt(ms / 1000, 1)} s`,
   };
   const target = db.prepare("SELECT household_key AS h FROM issues WHERE rule = 'assist.no_helper' AND status = 'open' LIMIT 1").get() as { h: string } | undefined;

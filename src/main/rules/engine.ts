@@ -7,7 +7,7 @@ import type { Db } from '../workspace/workspace';
 import { closeMissing, saveFindings } from './issueStore';
 import { CHECK_MESSAGES } from './messages';
 import { RULES } from './registry';
-import { dropCheckTables, ownTables } from './checkTables';
+import { buildSharedRoll, dropCheckTables, ownTables, readsRoll, removeSharedRoll, sharedRoll } from './checkTables';
 import { registerRuleFunctions } from './sqlFunctions';
 import { startRuleHelper, type RuleHelper, type RuleResult } from './ruleHelper';
 import type { Rule, RuleContext } from './types';
@@ -27,6 +27,8 @@ export interface CheckSummary {
   asOf: string;
   link: LinkSummary;
   rules: RuleRun[];
+  /** How long the roll both threads of a check read took to build (0 when the check ran on one thread). */
+  sharedRollMs: number;
   /** One line per missing ledger kind: "未导入医保参保名单，跳过 N 条规则". */
   notes: string[];
   /** Open issues by family and severity. */
@@ -121,6 +123,7 @@ interface CheckPlan {
   found: Set<string>;
   /** The check's savepoint is open: a transaction of its own, or part of the caller's (a correction and its re-check). */
   open: boolean;
+  sharedRollMs: number;
 }
 
 /**
@@ -164,7 +167,7 @@ function beginCheck(db: Db, options: CheckOptions, linked?: (toRun: readonly Pla
   }
   const before = (db.prepare("SELECT count(*) AS n FROM issues WHERE status = 'open'").get() as { n: number }).n;
   linked?.(toRun);
-  return { started, link, scope, ctx: ruleContext(db), runs, toRun, missingCounts, before, found: new Set(), open: false };
+  return { started, link, scope, ctx: ruleContext(db), runs, toRun, missingCounts, before, found: new Set(), open: false, sharedRollMs: 0 };
 }
 
 /**
@@ -220,7 +223,7 @@ function summarize(db: Db, plan: CheckPlan, closed: number): CheckSummary {
   const { byFamily, byVillage } = openIssueCounts(db);
   const open = (db.prepare("SELECT count(*) AS n FROM issues WHERE status = 'open'").get() as { n: number }).n;
   const summary: CheckSummary = {
-    asOf: plan.ctx.asOf, link: plan.link, rules: plan.runs, notes, byFamily, byVillage, opened: Math.max(0, open - plan.before + closed), closed, open,
+    asOf: plan.ctx.asOf, link: plan.link, rules: plan.runs, sharedRollMs: plan.sharedRollMs, notes, byFamily, byVillage, opened: Math.max(0, open - plan.before + closed), closed, open,
   };
   db.prepare('INSERT INTO check_runs (started_at, finished_at, summary) VALUES (?, ?, ?)').run(plan.started, new Date().toISOString(), JSON.stringify(summary));
   return summary;
@@ -251,24 +254,37 @@ export interface ParallelOptions {
 /**
  * A full check with the rules shared between this thread and a second one (its own connection and tables), for a
  * county on a machine with two cores; small workspaces and re-checks of a few households run as `runCheck`.
+ * This thread builds the roll both read first, while the worker starts on the rules that do not read it.
  */
 export async function runCheckInParallel(db: Db, options: CheckOptions & ParallelOptions): Promise<CheckSummary> {
   const { ruleWorker } = options;
   const large = () => (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n >= (options.minRecords ?? PARALLEL_MIN_RECORDS);
   if (!ruleWorker || options.households || !large()) return runCheck(db, options);
-  const share = { groups: [] as PlannedRule[][], next: new GroupCounter(), helper: null as RuleHelper | null };
+  const roll = sharedRoll(`${db.name}-check`);
+  const share = { groups: [] as PlannedRule[][], claims: new GroupClaims(0), helper: null as RuleHelper | null };
   let plan: CheckPlan;
   try {
     plan = beginCheck(db, options, (toRun) => {
       share.groups = orderedGroups(toRun, lastRuleTimes(db));
-      share.helper = startRuleHelper(ruleWorker, db.name, share.groups.map((g) => g.map((p) => p.rule.id)), share.next.buffer);
+      share.claims = new GroupClaims(share.groups.length);
+      share.helper = startRuleHelper(ruleWorker, {
+        file: db.name,
+        groups: share.groups.map((g) => g.map((p) => p.rule.id)),
+        order: rollLast(share.groups),
+        claims: share.claims.buffer,
+        roll: { file: roll.file, state: roll.state.buffer as SharedArrayBuffer },
+      });
     });
   } catch (error) {
     share.helper?.stop();
+    removeSharedRoll(roll);
     throw error;
   }
   let closed: number;
   try {
+    const rollStarted = performance.now();
+    buildSharedRoll(plan.ctx, roll);
+    plan.sharedRollMs = Math.round(performance.now() - rollStarted);
     const byId = new Map(plan.toRun.map((p) => [p.rule.id, p]));
     const theirs = new Set<PlannedRule>();
     const save = (results: Map<string, RuleResult>) => {
@@ -280,7 +296,8 @@ export async function runCheckInParallel(db: Db, options: CheckOptions & Paralle
       }
     };
     const helper = share.helper;
-    const mine = runRules(db, plan, share.next.claimed(share.groups), options.onProgress, () => helper && save(helper.take()));
+    const mine = runRules(db, plan, share.claims.claimed(share.groups, share.groups.map((_, i) => i)), options.onProgress,
+      () => helper && save(helper.take()));
     options.onProgress?.(mine.size, plan.toRun.length, CHECK_MESSAGES.waitingForOtherThread);
     if (helper) save(await helper.rest());
     const missing = plan.toRun.find((p) => !mine.has(p) && !theirs.has(p));
@@ -289,26 +306,34 @@ export async function runCheckInParallel(db: Db, options: CheckOptions & Paralle
   } finally {
     share.helper?.stop();
     endCheck(db, plan);
+    removeSharedRoll(roll);
   }
   return summarize(db, plan, closed);
 }
 
 /**
- * The next rule group to run, shared by the two threads of a check: each claims a group when it has finished the one
- * before, so that neither waits while the other has work (a split made beforehand rests on the last check's times, and
- * a workspace's first check has none).
+ * The rule groups of a check, shared by its two threads: each claims the next group in its own order that the other
+ * has not, when it has finished the one before, so that neither waits while the other has work (a split made
+ * beforehand rests on the last check's times, and a workspace's first check has none).
  */
-export class GroupCounter {
-  private readonly counter: Int32Array;
+export class GroupClaims {
+  private readonly claims: Int32Array;
 
-  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(4)) {
-    this.counter = new Int32Array(buffer);
+  constructor(groups: number, readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(4 * groups)) {
+    this.claims = new Int32Array(buffer);
   }
 
-  /** Every member of each group this thread claims, until none is left to claim. */
-  *claimed<T>(groups: readonly (readonly T[])[]): Generator<T> {
-    for (let i = Atomics.add(this.counter, 0, 1); i < groups.length; i = Atomics.add(this.counter, 0, 1)) yield* groups[i] ?? [];
+  /** Every member of each group this thread claims, taking them in this order, until none is left to claim. */
+  *claimed<T>(groups: readonly (readonly T[])[], order: readonly number[]): Generator<T> {
+    for (const i of order) if (Atomics.compareExchange(this.claims, i, 0, 1) === 0) yield* groups[i] ?? [];
   }
+}
+
+/** The rule worker's order: the groups that do not read the roll first, as this thread builds it at the start. */
+function rollLast(groups: readonly PlannedRule[][]): number[] {
+  const reads = groups.map((g) => g.some((p) => readsRoll(p.rule.tables)));
+  const order = groups.map((_, i) => i);
+  return [...order.filter((i) => !reads[i]), ...order.filter((i) => reads[i])];
 }
 
 /** Each rule's time in the last full check, to take the longest groups of rules first. */

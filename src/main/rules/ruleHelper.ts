@@ -2,13 +2,16 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { Finding } from './types';
 
 /**
- * What the rule worker is given: the workspace file, the check's rule groups, the counter both threads claim them by,
- * and the port it posts its results to.
+ * What the rule worker is given: the workspace file, the check's rule groups with the order it claims them in and the
+ * claims both threads make (GroupClaims), the roll the main thread builds for both (SharedRoll), and the port it posts
+ * its results to.
  */
 export interface RuleWorkerData {
   file: string;
   groups: string[][];
-  next: SharedArrayBuffer;
+  order: number[];
+  claims: SharedArrayBuffer;
+  roll: { file: string; state: SharedArrayBuffer };
   results: MessagePort;
 }
 
@@ -35,9 +38,9 @@ export interface RuleHelper {
 }
 
 /** Run the rule groups it claims on a second thread, over its own read-only connection to the workspace. */
-export function startRuleHelper(script: string | URL, file: string, groups: string[][], next: SharedArrayBuffer): RuleHelper {
+export function startRuleHelper(script: string | URL, work: Omit<RuleWorkerData, 'results'>): RuleHelper {
   const { port1: inbox, port2: results } = new MessageChannel();
-  const data: RuleWorkerData = { file, groups, next, results };
+  const data: RuleWorkerData = { ...work, results };
   const worker = new Worker(script, { workerData: data, transferList: [results] });
   let pending = new Map<string, RuleResult>();
   let done = false;

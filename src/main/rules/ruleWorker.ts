@@ -1,32 +1,35 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { GroupCounter, ruleContext, timedCheck } from './engine';
+import { sharedRoll } from './checkTables';
+import { GroupClaims, ruleContext, timedCheck } from './engine';
 import type { RuleWorkerData, RuleWorkerMessage } from './ruleHelper';
 import { RULE_BY_ID } from './registry';
 import { sizePages } from '../workspace/workspace';
 
 /**
  * Worker-thread entry of a check on two cores: runs the rule groups it claims over a read-only connection, which sees
- * the links the check committed before starting it, and posts each rule's findings back.
+ * the links the check committed before starting it, and posts each rule's findings back. Its last message comes after
+ * the connection is closed, so that the check can remove the shared roll's file (Windows keeps open files).
  */
 const data = workerData as RuleWorkerData;
 if (parentPort) {
   const post = (message: RuleWorkerMessage) => data.results.postMessage(message);
+  let last: RuleWorkerMessage = { type: 'done' };
   try {
     const db = new Database(data.file, { readonly: true, fileMustExist: true });
     try {
       sizePages(db);
-      const ctx = ruleContext(db);
-      for (const id of new GroupCounter(data.next).claimed(data.groups)) {
+      const ctx = { ...ruleContext(db), sharedRoll: sharedRoll(data.roll.file, data.roll.state) };
+      for (const id of new GroupClaims(data.groups.length, data.claims).claimed(data.groups, data.order)) {
         const rule = RULE_BY_ID.get(id);
         if (!rule) throw new Error(`no rule ${id}`);
         post({ type: 'ran', id, ...timedCheck(rule, ctx) });
       }
-      post({ type: 'done' });
     } finally {
       db.close();
     }
   } catch (error) {
-    post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    last = { type: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
+  post(last);
 }

@@ -2,7 +2,7 @@ import type { LedgerKindId } from '../../shared/domain/ledgerKinds';
 import type { RuleMeta } from '../../shared/domain/rules';
 import type { Settings } from '../settings/settings';
 import type { Db } from '../workspace/workspace';
-import type { CheckTable } from './checkTables';
+import type { CheckTable, SharedRoll } from './checkTables';
 
 export interface RuleContext {
   db: Db;
@@ -13,6 +13,8 @@ export interface RuleContext {
   incomeYear: number;
   /** The check tables built on this connection so far (checkTables.ts). */
   tables: Set<CheckTable>;
+  /** The roll both threads of a check read, when it runs on two (checkTables.ts). */
+  sharedRoll?: SharedRoll;
 }
 
 /** One thing a rule found. The engine turns it into an issue keyed by rule + entity + field. */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseId, family } from '../../../src/main/rules/caseBuilders';
-import { GroupCounter, openIssueCounts, ruleGroups, runCheck, runCheckInParallel } from '../../../src/main/rules/engine';
+import { GroupClaims, openIssueCounts, ruleGroups, runCheck, runCheckInParallel } from '../../../src/main/rules/engine';
 import { RULES } from '../../../src/main/rules/registry';
 import { issueHistory, listIssues, setIssueStatus } from '../../../src/main/rules/issueStore';
 import { setRuleSetting } from '../../../src/main/rules/ruleSettings';
@@ -126,28 +126,29 @@ describe('a full check on two threads', () => {
     expect(groups.flat()).toHaveLength(RULES.length);
     const groupOf = (id: string) => groups.findIndex((g) => g.some((p) => p.rule.id === id));
     // Even through a table made from it: the national export's rows are built once for the rules of both kinds.
-    for (const table of ['roll_by_household', 'household_values', 'heads', 'person_pairs', 'roll_by_person', 'national', 'dept'] as const) {
+    for (const table of ['household_values', 'heads', 'person_pairs', 'person_kinds', 'national', 'dept'] as const) {
       const readers = RULES.filter((r) => r.tables.includes(table)).map((r) => groupOf(r.id));
       expect([table, readers.length > 1, new Set(readers).size]).toEqual([table, true, 1]);
     }
-    // The roll, which those tables are made from, is built on both threads rather than hold them all on one.
+    // The roll and its indexes, which those tables are made from, are built once for both threads: they tie no rules.
     expect(groupOf('household.no_head')).not.toBe(groupOf('ledger.name_diff'));
-    // So are the members: the rules comparing members with the head need no household index, and go apart.
+    expect(groupOf('ledger.missing')).not.toBe(groupOf('ledger.name_diff'));
+    // So are the members: the rules comparing members with the head go apart from those counting members.
     expect(groupOf('household.relation_age')).not.toBe(groupOf('household.no_head'));
     // Rules that read no check table go to whichever thread has less to do, one by one.
     expect(groupOf('identity.duplicate')).not.toBe(groupOf('identity.sex_mismatch'));
   });
 
-  it('hands each rule group to one thread: the two claim them from one shared counter', () => {
+  it('hands each rule group to one thread: each claims, in its own order, the groups the other has not', () => {
     const groups = [['a1', 'a2'], ['b'], ['c1', 'c2', 'c3'], ['d']];
-    const mineCounter = new GroupCounter();
-    const mine = mineCounter.claimed(groups);
-    const theirs = new GroupCounter(mineCounter.buffer).claimed(groups);
+    const mineClaims = new GroupClaims(groups.length);
+    const mine = mineClaims.claimed(groups, [0, 1, 2, 3]);
+    const theirs = new GroupClaims(groups.length, mineClaims.buffer).claimed(groups, [3, 1, 0, 2]);
     // Interleaved as two threads would: each takes a whole group when it has finished the one before.
-    const taken = [mine.next().value, theirs.next().value, mine.next().value, theirs.next().value, theirs.next().value, theirs.next().value];
-    expect(taken).toEqual(['a1', 'b', 'a2', 'c1', 'c2', 'c3']);
-    expect([...mine]).toEqual(['d']);
+    const taken = [mine.next().value, theirs.next().value, mine.next().value, theirs.next().value, mine.next().value];
+    expect(taken).toEqual(['a1', 'd', 'a2', 'b', 'c1']);
     expect([...theirs]).toEqual([]);
+    expect([...mine]).toEqual(['c2', 'c3']);
   });
 
   it('opens and closes exactly the issues one thread does', async () => {
@@ -159,6 +160,10 @@ describe('a full check on two threads', () => {
     expect(issueList(two)).toEqual(issueList(one));
     expect(shared.rules.map((r) => [r.id, r.ran, r.found])).toEqual(alone.rules.map((r) => [r.id, r.ran, r.found]));
     expect([shared.opened, shared.closed, shared.open]).toEqual([alone.opened, alone.closed, alone.open]);
+    expect(alone.sharedRollMs).toBe(0);
+    // The roll both threads read was built and is gone.
+    expect(shared.rules.find((r) => r.id === 'ledger.name_diff')?.found).toBeGreaterThan(0);
+    expect(fs.existsSync(`${two.name}-check`)).toBe(false);
   });
 
   it('fails when its rule worker dies, leaving the issue list as it was', async () => {
@@ -169,7 +174,20 @@ describe('a full check on two threads', () => {
     await expect(runCheckInParallel(db, { ruleWorker: dying, minRecords: 0 })).rejects.toThrow(/rule worker exited \(3\)/);
     expect(db.inTransaction).toBe(false);
     expect(issueList(db)).toEqual(before);
+    expect(fs.existsSync(`${db.name}-check`)).toBe(false);
     expect(runCheck(db).opened).toBeGreaterThan(0);
+  });
+
+  it('fails when the roll both threads read cannot be built, and the worker does not wait for it', async () => {
+    const db = changedSample();
+    const before = issueList(db);
+    // A directory where the roll's file goes: it cannot be replaced.
+    fs.mkdirSync(`${db.name}-check`);
+    await expect(runCheckInParallel(db, { ruleWorker: RULE_WORKER, minRecords: 0 })).rejects.toThrow(/check/);
+    expect(db.inTransaction).toBe(false);
+    expect(issueList(db)).toEqual(before);
+    fs.rmdirSync(`${db.name}-check`);
+    expect((await runCheckInParallel(db, { ruleWorker: RULE_WORKER, minRecords: 0 })).opened).toBeGreaterThan(0);
   });
 });
 

@@ -14,6 +14,9 @@ function fakeWorker(messages: object[]): string {
 
 const ran = (id: string, ms: number) => ({ type: 'ran', id, findings: [], ms });
 
+/** What a check gives its worker, for a stand-in that reads none of it. */
+const work = { file: 'unused.db', groups: [], order: [], claims: new SharedArrayBuffer(4), roll: { file: 'unused.db-check', state: new SharedArrayBuffer(4) } };
+
 async function firstTaken(take: () => Map<string, unknown>): Promise<string[]> {
   for (;;) {
     const taken = take();
@@ -24,7 +27,7 @@ async function firstTaken(take: () => Map<string, unknown>): Promise<string[]> {
 
 describe('the rule helper', () => {
   it('hands over what the worker has finished without waiting, and the rest once it is done, each rule once', async () => {
-    const helper = startRuleHelper(fakeWorker([ran('a', 1), ran('b', 2), { type: 'done' }]), 'unused.db', [], new SharedArrayBuffer(4));
+    const helper = startRuleHelper(fakeWorker([ran('a', 1), ran('b', 2), { type: 'done' }]), work);
     try {
       const early = await firstTaken(() => helper.take());
       const rest = await helper.rest();
@@ -36,7 +39,7 @@ describe('the rule helper', () => {
   });
 
   it('fails the check when the worker ends without finishing, after handing over what it posted', async () => {
-    const helper = startRuleHelper(fakeWorker([ran('a', 1)]), 'unused.db', [], new SharedArrayBuffer(4));
+    const helper = startRuleHelper(fakeWorker([ran('a', 1)]), work);
     try {
       await expect(helper.rest()).rejects.toThrow(/rule worker exited \(0\) before it finished/);
       expect([...helper.take().keys()]).toEqual(['a']);
@@ -46,7 +49,7 @@ describe('the rule helper', () => {
   });
 
   it('fails the check with the reason the worker gives', async () => {
-    const helper = startRuleHelper(fakeWorker([ran('a', 1), { type: 'failed', message: '磁盘已满' }]), 'unused.db', [], new SharedArrayBuffer(4));
+    const helper = startRuleHelper(fakeWorker([ran('a', 1), { type: 'failed', message: '磁盘已满' }]), work);
     try {
       await expect(helper.rest()).rejects.toThrow('rule worker: 磁盘已满');
     } finally {
