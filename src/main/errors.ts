@@ -5,6 +5,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'WORKSPACE_CORRUPT'
   | 'WORKSPACE_TOO_NEW'
+  | 'DISK_FULL'
   | 'INTERNAL';
 
 /** An error meant for the clerk: a Chinese message that names the file, sheet, row and column where known. */

@@ -1,15 +1,16 @@
 import { UserError } from '../errors';
-import { corruptWorkspace, isCorruptionError } from '../workspace/workspace';
+import { corruptWorkspace, diskFull, isCorruptionError, isDiskFull } from '../workspace/workspace';
 import { API_MESSAGES } from './messages';
 
 /**
  * What the clerk is told when a call or a job fails: their own mistake in their words, a damaged workspace with how to
- * restore it, anything else as an internal error logged for the technician.
+ * restore it, a full disk, anything else as an internal error logged for the technician.
  */
 export function failureOf(error: unknown, context: string, workspace: string | null = null): { code: string; message: string } {
   if (error instanceof UserError) return { code: error.code, message: error.message };
   // Damage found in the middle of a query names the file as damage found on open does.
   if (isCorruptionError(error)) return { code: 'WORKSPACE_CORRUPT', message: corruptWorkspace(workspace ?? undefined).message };
+  if (isDiskFull(error)) return { code: 'DISK_FULL', message: diskFull().message };
   process.stderr.write(API_MESSAGES.internalLog(context, error instanceof Error ? (error.stack ?? error.message) : String(error)));
   return { code: 'INTERNAL', message: API_MESSAGES.internal };
 }

@@ -36,6 +36,16 @@ export function isCorruptionError(err: unknown): boolean {
   return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT');
 }
 
+/** SQLite or the file system ran out of space (or SQLite reached a file's size limit). */
+export function isDiskFull(err: unknown): boolean {
+  const code = (err as { code?: string }).code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC';
+}
+
+export function diskFull(): UserError {
+  return new UserError('DISK_FULL', WORKSPACE_MESSAGES.diskFull);
+}
+
 /** What the clerk reads when the file is damaged, wherever SQLite notices it: on open or in the middle of a query. */
 export function corruptWorkspace(file?: string): UserError {
   return new UserError('WORKSPACE_CORRUPT', WORKSPACE_MESSAGES.corrupt(file));
