@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { JobRequest, JobStatus } from '../../shared/api/contract';
 import { UserError } from '../errors';
+import { removeLeftRoll } from '../rules/checkTables';
 import type { JobData, WorkerMessage } from './jobWorker';
 import { JOB_MESSAGES } from './messages';
 
@@ -43,6 +44,8 @@ export class JobRunner {
     worker.on('error', (error) => this.fail(status, { code: 'INTERNAL', message: JOB_MESSAGES.workerError(error.message) }));
     worker.on('exit', () => {
       entry.worker = null;
+      // A check stopped from outside cannot remove its scratch copy of the roll (330 MB on a county) itself.
+      if (request.kind === 'check') removeLeftRoll(workspace);
       this.fail(status, { code: 'INTERNAL', message: JOB_MESSAGES.workerExited });
     });
     this.jobs.set(status.id, entry);

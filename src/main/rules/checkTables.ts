@@ -159,6 +159,9 @@ export function sharedRoll(file: string, buffer = new SharedArrayBuffer(4)): Sha
   return { file, state: new Int32Array(buffer) };
 }
 
+/** The shared roll's file: beside the workspace, as its write-ahead log is. */
+export const sharedRollFile = (workspace: string): string => `${workspace}-check`;
+
 /** Whether a rule reading these tables reads the roll, built up front on the main thread when a check is shared. */
 export function readsRoll(tables: readonly CheckTable[]): boolean {
   const reads = (t: CheckTable): boolean => SHARED_ROLL.includes(t) || (CHECK_TABLES[t].needs as CheckTable[]).some(reads);
@@ -230,14 +233,23 @@ function attachSharedRoll(ctx: RuleContext, shared: SharedRoll): void {
 
 /**
  * After the check (the worker's connection closed): the worker stops waiting for a roll that was never built, and the
- * file goes. One the worker of a failed check still holds open (Windows) goes with the next check instead.
+ * file goes.
  */
 export function removeSharedRoll(shared: SharedRoll): void {
   if (Atomics.compareExchange(shared.state, 0, 0, 2) === 0) Atomics.notify(shared.state, 0);
+  removeFile(shared.file);
+}
+
+/** The shared roll a check stopped from outside (a cancelled or crashed job) left beside the workspace. */
+export function removeLeftRoll(workspace: string): void {
+  removeFile(sharedRollFile(workspace));
+}
+
+function removeFile(file: string): void {
   try {
-    fs.rmSync(shared.file, { force: true });
+    fs.rmSync(file, { force: true });
   } catch {
-    // Left for buildSharedRoll to remove.
+    // One a worker still holds open (Windows) goes with the next check (buildSharedRoll).
   }
 }
 

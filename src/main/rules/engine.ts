@@ -7,7 +7,7 @@ import type { Db } from '../workspace/workspace';
 import { closeMissing, saveFindings } from './issueStore';
 import { CHECK_MESSAGES } from './messages';
 import { RULES } from './registry';
-import { buildSharedRoll, dropCheckTables, ownTables, readsRoll, removeSharedRoll, sharedRoll } from './checkTables';
+import { buildSharedRoll, dropCheckTables, ownTables, readsRoll, removeSharedRoll, sharedRoll, sharedRollFile } from './checkTables';
 import { registerRuleFunctions } from './sqlFunctions';
 import { startRuleHelper, type RuleHelper, type RuleResult } from './ruleHelper';
 import type { Rule, RuleContext } from './types';
@@ -260,7 +260,7 @@ export async function runCheckInParallel(db: Db, options: CheckOptions & Paralle
   const { ruleWorker } = options;
   const large = () => (db.prepare('SELECT count(*) AS n FROM records').get() as { n: number }).n >= (options.minRecords ?? PARALLEL_MIN_RECORDS);
   if (!ruleWorker || options.households || !large()) return runCheck(db, options);
-  const roll = sharedRoll(`${db.name}-check`);
+  const roll = sharedRoll(sharedRollFile(db.name));
   const share = { groups: [] as PlannedRule[][], claims: new GroupClaims(0), helper: null as RuleHelper | null };
   let plan: CheckPlan;
   try {

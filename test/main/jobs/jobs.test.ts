@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobStatus } from '../../../src/shared/api/contract';
 import { createHandlers, Session } from '../../../src/main/api/handlers';
+import { sharedRollFile } from '../../../src/main/rules/checkTables';
 import { RULES } from '../../../src/main/rules/registry';
 import { openWorkspace } from '../../../src/main/workspace/workspace';
 import { checkedSampleCopy, JOB_WORKER, jobToEnd, snapshot, tempDir } from '../../helpers';
@@ -66,6 +68,17 @@ describe('long work runs as a job in a worker thread', () => {
     const again = desk(file);
     expect(() => again.handlers['settings:set']({ key: 'operator', value: '丙' })).not.toThrow();
     again.session.close();
+  });
+
+  it('a cancelled check leaves no scratch copy of the roll beside the workspace', async () => {
+    const { file } = checkedSampleCopy();
+    const { session, handlers } = desk(file);
+    const status = await handlers['jobs:start']({ kind: 'check' });
+    // What a county check stopped while it held its shared roll leaves behind.
+    fs.writeFileSync(sharedRollFile(file), 'roll');
+    expect((await handlers['jobs:cancel']({ id: status.id })).state).toBe('cancelled');
+    expect(fs.existsSync(sharedRollFile(file))).toBe(false);
+    session.close();
   });
 
   it('a job that fails says why in Chinese', async () => {
