@@ -1,5 +1,5 @@
 import { UserError } from '../errors';
-import { corruptWorkspace, diskFull, isCorruptionError, isDiskFull } from '../workspace/workspace';
+import { storageFailure } from '../workspace/workspace';
 import { API_MESSAGES } from './messages';
 
 /**
@@ -9,8 +9,8 @@ import { API_MESSAGES } from './messages';
 export function failureOf(error: unknown, context: string, workspace: string | null = null): { code: string; message: string } {
   if (error instanceof UserError) return { code: error.code, message: error.message };
   // Damage found in the middle of a query names the file as damage found on open does.
-  if (isCorruptionError(error)) return { code: 'WORKSPACE_CORRUPT', message: corruptWorkspace(workspace ?? undefined).message };
-  if (isDiskFull(error)) return { code: 'DISK_FULL', message: diskFull().message };
+  const storage = storageFailure(error, workspace ?? undefined);
+  if (storage) return { code: storage.code, message: storage.message };
   process.stderr.write(API_MESSAGES.internalLog(context, error instanceof Error ? (error.stack ?? error.message) : String(error)));
   return { code: 'INTERNAL', message: API_MESSAGES.internal };
 }

@@ -25,7 +25,7 @@ import { setRuleSetting } from '../rules/ruleSettings';
 import { loadSettings, parseSetting, saveSetting } from '../settings/settings';
 import { generateSample } from '../sample/generateSample';
 import { formatCheckSummary } from './formatCheck';
-import { corruptWorkspace, diskFull, isCorruptionError, isDiskFull, openWorkspace } from '../workspace/workspace';
+import { openWorkspace, storageFailure } from '../workspace/workspace';
 import { cmdRestore } from './restoreCommand';
 import { formatImportReport, formatPreview } from './formatImport';
 import { ProgressBar } from './progressBar';
@@ -288,13 +288,10 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
       io.err.write(CLI_MESSAGES.error(err.message));
       return EXIT.badInput;
     }
-    if (isCorruptionError(err)) {
-      io.err.write(CLI_MESSAGES.error(corruptWorkspace().message));
-      return EXIT.badInput;
-    }
-    if (isDiskFull(err)) {
-      io.err.write(CLI_MESSAGES.error(diskFull().message));
-      return EXIT.internal;
+    const storage = storageFailure(err);
+    if (storage) {
+      io.err.write(CLI_MESSAGES.error(storage.message));
+      return storage.code === 'DISK_FULL' ? EXIT.internal : EXIT.badInput;
     }
     if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err.write(CLI_MESSAGES.badArguments(err.message));

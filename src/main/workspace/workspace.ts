@@ -31,24 +31,24 @@ export interface OpenOptions {
   targetVersion?: number;
 }
 
-export function isCorruptionError(err: unknown): boolean {
+function isCorruptionError(err: unknown): boolean {
   const code = (err as { code?: string }).code ?? '';
   return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT');
 }
 
-/** SQLite or the file system ran out of space (or SQLite reached a file's size limit). */
-export function isDiskFull(err: unknown): boolean {
-  const code = (err as { code?: string }).code;
-  return code === 'SQLITE_FULL' || code === 'ENOSPC';
-}
-
-export function diskFull(): UserError {
-  return new UserError('DISK_FULL', WORKSPACE_MESSAGES.diskFull);
-}
-
 /** What the clerk reads when the file is damaged, wherever SQLite notices it: on open or in the middle of a query. */
-export function corruptWorkspace(file?: string): UserError {
+function corruptWorkspace(file?: string): UserError {
   return new UserError('WORKSPACE_CORRUPT', WORKSPACE_MESSAGES.corrupt(file));
+}
+
+/**
+ * A failure of where the workspace lives that the clerk can act on, as they read it (the desk and the CLI alike): the
+ * file is damaged, or SQLite or the file system ran out of space (or SQLite reached a file's size limit).
+ */
+export function storageFailure(err: unknown, file?: string): UserError | null {
+  if (isCorruptionError(err)) return corruptWorkspace(file);
+  const code = (err as { code?: string }).code;
+  return code === 'SQLITE_FULL' || code === 'ENOSPC' ? new UserError('DISK_FULL', WORKSPACE_MESSAGES.diskFull) : null;
 }
 
 export function migrate(db: Db, target = LATEST_VERSION): void {
