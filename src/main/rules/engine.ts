@@ -7,7 +7,7 @@ import type { Db } from '../workspace/workspace';
 import { closeMissing, saveFindings } from './issueStore';
 import { CHECK_MESSAGES } from './messages';
 import { RULES } from './registry';
-import { buildSharedRoll, dropCheckTables, ownTables, readsRoll, removeSharedRoll, sharedRoll, sharedRollFile } from './checkTables';
+import { buildSharedRoll, dropCheckTables, ownTables, removeSharedRoll, sharedRoll, sharedRollFile } from './checkTables';
 import { registerRuleFunctions } from './sqlFunctions';
 import { startRuleHelper, type RuleHelper, type RuleResult } from './ruleHelper';
 import type { Rule, RuleContext } from './types';
@@ -270,7 +270,6 @@ export async function runCheckInParallel(db: Db, options: CheckOptions & Paralle
       share.helper = startRuleHelper(ruleWorker, {
         file: db.name,
         groups: share.groups.map((g) => g.map((p) => p.rule.id)),
-        order: rollLast(share.groups),
         claims: share.claims.buffer,
         roll: { file: roll.file, state: roll.state.buffer as SharedArrayBuffer },
       });
@@ -296,7 +295,7 @@ export async function runCheckInParallel(db: Db, options: CheckOptions & Paralle
       }
     };
     const helper = share.helper;
-    const mine = runRules(db, plan, share.claims.claimed(share.groups, share.groups.map((_, i) => i)), options.onProgress,
+    const mine = runRules(db, plan, share.claims.claimed(share.groups), options.onProgress,
       () => helper && save(helper.take()));
     options.onProgress?.(mine.size, plan.toRun.length, CHECK_MESSAGES.waitingForOtherThread);
     if (helper) save(await helper.rest());
@@ -312,9 +311,9 @@ export async function runCheckInParallel(db: Db, options: CheckOptions & Paralle
 }
 
 /**
- * The rule groups of a check, shared by its two threads: each claims the next group in its own order that the other
- * has not, when it has finished the one before, so that neither waits while the other has work (a split made
- * beforehand rests on the last check's times, and a workspace's first check has none).
+ * The rule groups of a check, shared by its two threads: each claims the next group that the other has not, when it has
+ * finished the one before, so that neither waits while the other has work (a split made beforehand rests on the last
+ * check's times, and a workspace's first check has none).
  */
 export class GroupClaims {
   private readonly claims: Int32Array;
@@ -323,17 +322,18 @@ export class GroupClaims {
     this.claims = new Int32Array(buffer);
   }
 
-  /** Every member of each group this thread claims, taking them in this order, until none is left to claim. */
-  *claimed<T>(groups: readonly (readonly T[])[], order: readonly number[]): Generator<T> {
-    for (const i of order) if (Atomics.compareExchange(this.claims, i, 0, 1) === 0) yield* groups[i] ?? [];
+  /**
+   * Every member of each group this thread claims, until none is left: the first unclaimed one in their order (the
+   * longest first) that it can start now, or the first unclaimed one when it can start none (and it waits).
+   */
+  *claimed<T>(groups: readonly (readonly T[])[], canStart: (group: number) => boolean = () => true): Generator<T> {
+    for (;;) {
+      const open = groups.map((_, i) => i).filter((i) => Atomics.load(this.claims, i) === 0);
+      const next = open.find(canStart) ?? open[0];
+      if (next === undefined) return;
+      if (Atomics.compareExchange(this.claims, next, 0, 1) === 0) yield* groups[next] ?? [];
+    }
   }
-}
-
-/** The rule worker's order: the groups that do not read the roll first, as this thread builds it at the start. */
-function rollLast(groups: readonly PlannedRule[][]): number[] {
-  const reads = groups.map((g) => g.some((p) => readsRoll(p.rule.tables)));
-  const order = groups.map((_, i) => i);
-  return [...order.filter((i) => !reads[i]), ...order.filter((i) => reads[i])];
 }
 
 /** Each rule's time in the last full check, to take the longest groups of rules first. */

@@ -2,14 +2,12 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type { Finding } from './types';
 
 /**
- * What the rule worker is given: the workspace file, the check's rule groups with the order it claims them in and the
- * claims both threads make (GroupClaims), the roll the main thread builds for both (SharedRoll), and the port it posts
- * its results to.
+ * What the rule worker is given: the workspace file, the check's rule groups (the longest first) and the claims both
+ * threads make (GroupClaims), the roll the main thread builds for both (SharedRoll), and the port it posts its results to.
  */
 export interface RuleWorkerData {
   file: string;
   groups: string[][];
-  order: number[];
   claims: SharedArrayBuffer;
   roll: { file: string; state: SharedArrayBuffer };
   results: MessagePort;

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { sharedRoll } from './checkTables';
+import { readsRoll, rollSettled, sharedRoll } from './checkTables';
 import { GroupClaims, ruleContext, timedCheck } from './engine';
 import type { RuleWorkerData, RuleWorkerMessage } from './ruleHelper';
 import { RULE_BY_ID } from './registry';
@@ -19,11 +19,17 @@ if (parentPort) {
     const db = new Database(data.file, { readonly: true, fileMustExist: true });
     try {
       sizePages(db);
-      const ctx = { ...ruleContext(db), sharedRoll: sharedRoll(data.roll.file, data.roll.state) };
-      for (const id of new GroupClaims(data.groups.length, data.claims).claimed(data.groups, data.order)) {
+      const roll = sharedRoll(data.roll.file, data.roll.state);
+      const ctx = { ...ruleContext(db), sharedRoll: roll };
+      const ruleOf = (id: string) => {
         const rule = RULE_BY_ID.get(id);
         if (!rule) throw new Error(`no rule ${id}`);
-        post({ type: 'ran', id, ...timedCheck(rule, ctx) });
+        return rule;
+      };
+      // While the main thread builds the roll, the groups that do not read it.
+      const readers = data.groups.map((g) => readsRoll(g.flatMap((id) => ruleOf(id).tables)));
+      for (const id of new GroupClaims(data.groups.length, data.claims).claimed(data.groups, (i) => !readers[i] || rollSettled(roll))) {
+        post({ type: 'ran', id, ...timedCheck(ruleOf(id), ctx) });
       }
     } finally {
       db.close();

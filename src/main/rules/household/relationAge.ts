@@ -1,11 +1,8 @@
 import { caseId, family } from '../caseBuilders';
 import { checkTable } from '../checkTables';
-import { collect, ledger, sqlList } from '../query';
+import { collect, ledger } from '../query';
 import type { Rule } from '../types';
-import { members } from './members';
 
-const CHILDREN = ['之子', '之女', '之儿媳', '之女婿'];
-const PARENTS = ['之父', '之母', '之岳父', '之岳母', '之公公', '之婆婆'];
 const oldSon = caseId('19650101', 33);
 // The head was born on 1970-01-01: a child must be born on 1982-01-01 or later, a parent on 1958-01-01 or earlier.
 const sonAt12 = caseId('19820101', 33);
@@ -16,13 +13,9 @@ const fatherJustUnder12 = caseId('19580102', 35);
 export const rule: Rule = {
   id: 'household.relation_age', family: 'household', severity: 'warning', level: 'person',
   title: '与户主关系和年龄不合常理', explanation: '子女应比户主小 12 岁以上、父母应比户主大 12 岁以上；不合常理时多为关系录错。',
-  fix: '入户核实该成员与户主的关系。', reads: ['relation', 'id_number'], settings: [], needs: [], tables: ['roll', 'members', 'heads'],
-  // Only children and parents with a birth date are looked up in the heads (1.1 → 0.86 s on a county, measured).
-  check: (ctx) => collect(ctx, `WITH ${members(ctx)}
-      SELECT m.person_key AS entity, m.household_key, m.village, m.id AS record_id, m.kind, m.name, m.relation AS value
-      FROM m JOIN ${checkTable(ctx, 'heads')} h ON h.household_key = m.household_key AND h.kind = m.kind
-      WHERE m.birth IS NOT NULL AND m.relation IN (${sqlList([...CHILDREN, ...PARENTS])})
-        AND ((m.relation IN (${sqlList(CHILDREN)}) AND m.birth < h.children_from) OR (m.relation IN (${sqlList(PARENTS)}) AND m.birth > h.parents_until))`,
+  fix: '入户核实该成员与户主的关系。', reads: ['relation', 'id_number'], settings: [], needs: [], tables: ['roll', 'members', 'heads', 'relation_classes', 'member_heads'],
+  check: (ctx) => collect(ctx, `SELECT m.person_key AS entity, m.household_key, m.village, m.id AS record_id, m.kind, m.name, m.relation AS value
+      FROM ${checkTable(ctx, 'member_heads')} m WHERE m.age_gap`,
     {}, { field: 'relation', level: 'person' },
     (hits) => hits.map((h) => `${ledger(h.kind)}中${h.name ?? ''}登记为“${String(h.value)}”，与户主的年龄差不到 12 岁`).join('；')),
   cases: [

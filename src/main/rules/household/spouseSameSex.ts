@@ -2,18 +2,15 @@ import { family } from '../caseBuilders';
 import { checkTable } from '../checkTables';
 import { collect, ledger } from '../query';
 import type { Rule } from '../types';
-import { members } from './members';
 
 export const rule: Rule = {
   id: 'household.spouse_same_sex', family: 'household', severity: 'warning', level: 'household',
   title: '户主与配偶性别相同', explanation: '户主与配偶性别相同，多为关系或证件号码录错。',
-  fix: '核实配偶身份及其证件号码。', reads: ['relation', 'sex', 'id_number'], settings: [], needs: [], tables: ['roll', 'members', 'heads'],
-  // From each spouse to the heads of the household, and both rows of a pair reported: not two lookups per member row.
-  check: (ctx) => collect(ctx, `WITH ${members(ctx)},
-      pair AS MATERIALIZED (SELECT h.household_key, h.kind, h.id AS head, h.village AS head_village, h.person_key AS head_person,
-          h.name AS head_name, sp.id AS spouse, sp.village AS spouse_village, sp.person_key AS spouse_person, sp.name AS spouse_name
-        FROM m sp JOIN ${checkTable(ctx, 'heads')} h ON h.household_key = sp.household_key AND h.kind = sp.kind
-        WHERE sp.relation = '配偶' AND h.sx = sp.sx)
+  fix: '核实配偶身份及其证件号码。', reads: ['relation', 'sex', 'id_number'], settings: [], needs: [], tables: ['roll', 'members', 'heads', 'relation_classes', 'member_heads'],
+  // Both rows of a pair reported.
+  check: (ctx) => collect(ctx, `WITH pair AS MATERIALIZED (SELECT household_key, kind, head, head_village, head_person, head_name, id AS spouse,
+          village AS spouse_village, person_key AS spouse_person, name AS spouse_name
+        FROM ${checkTable(ctx, 'member_heads')} WHERE spouse_same_sex)
       SELECT household_key AS entity, household_key, head_village AS village, head AS record_id, kind, head_person AS person_key, head_name AS name FROM pair
       UNION ALL
       SELECT household_key, household_key, spouse_village, spouse, kind, spouse_person, spouse_name FROM pair`, {}, { field: 'relation', level: 'household' },

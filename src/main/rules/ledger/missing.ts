@@ -6,12 +6,12 @@ import { checkTable } from '../checkTables';
 export const rule: Rule = {
   id: 'ledger.missing', family: 'ledger', severity: 'error', level: 'person',
   title: '系统中有、台账中没有的成员', explanation: '国家系统登记的成员应在户卡、村表、乡册中都有记载（户有卡、村有表、乡有册）。只比对该台账覆盖到的村。',
-  fix: '核实此人是否仍是本户成员：是则补登到台账，否则在系统中办理减少。', reads: ['id_number', 'village'], settings: [], needs: ['national'], tables: ['roll', 'roll_by_person', 'person_kinds'],
+  fix: '核实此人是否仍是本户成员：是则补登到台账，否则在系统中办理减少。', reads: ['id_number', 'village'], settings: [], needs: ['national'], tables: ['roll', 'roll_by_person', 'person_kinds', 'roll_villages'],
   check: (ctx) => {
     const roll = checkTable(ctx, 'roll');
     // From the persons not in every roll ledger kind there is (CROSS JOIN keeps that order) to their national rows. The
     // kinds there are: the national export and the kinds of `covered`, counted from it rather than from the roll again.
-    return collect(ctx, `WITH covered AS MATERIALIZED (SELECT DISTINCT kind, village FROM ${roll} WHERE kind <> 'national')
+    return collect(ctx, `WITH covered AS MATERIALIZED (SELECT kind, village FROM ${checkTable(ctx, 'roll_villages')} WHERE kind <> 'national')
       SELECT n.person_key AS entity, n.household_key, n.village, n.id AS record_id, c.kind, n.name, '缺' AS value
       FROM ${checkTable(ctx, 'person_kinds')} p CROSS JOIN ${roll} n ON n.person_key = p.person_key AND n.kind = 'national'
         JOIN covered c ON c.village = n.village
