@@ -24,18 +24,16 @@ export function personFieldDiff(ctx: RuleContext, field: 'name' | 'sex' | 'relat
 
 /**
  * A household field that differs between the national export and another roll ledger's record of the household, read
- * from the households' values grouped once per check (checkTables.ts). The record and village of a value that differs
- * are those of the first row of the household in that ledger kind that gives one, looked up by the roll's household
- * index.
+ * from the households whose grouped values differ, paired once per check (checkTables.ts). The record and village of a
+ * value that differs are those of the first row of the household in that ledger kind that gives one, looked up by the
+ * roll's household index.
  */
 export function householdFieldDiff(ctx: RuleContext, field: string): Finding[] {
-  const values = checkTable(ctx, 'household_values');
   const given = (row: string, kind: string, what: string) =>
     `(SELECT ${what} FROM ${checkTable(ctx, 'roll')} WHERE household_key = ${row}.household_key AND kind = ${kind} AND ${field} IS NOT NULL)`;
-  return collect(ctx, `WITH d AS MATERIALIZED (SELECT n.household_key, o.kind, o.${field} AS value, n.${field} AS national_value,
-          ${given('n', "'national'", 'max(village)')} AS village
-        FROM ${values} n JOIN ${values} o ON o.household_key = n.household_key AND o.kind <> 'national'
-        WHERE n.kind = 'national' AND o.${field} <> n.${field})
+  return collect(ctx, `WITH d AS MATERIALIZED (SELECT p.household_key, p.kind, p.${field} AS value, p.national_${field} AS national_value,
+          ${given('p', "'national'", 'max(village)')} AS village
+        FROM ${checkTable(ctx, 'household_pairs')} p WHERE p.${field} <> p.national_${field})
       SELECT household_key AS entity, household_key, village, ${given('d', 'd.kind', 'min(id)')} AS record_id, kind, value FROM d
       UNION ALL
       SELECT DISTINCT household_key, household_key, village, ${given('d', "'national'", 'min(id)')}, 'national', national_value FROM d`,
