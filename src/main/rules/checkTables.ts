@@ -32,16 +32,12 @@ export const HOUSEHOLD_ROW_FIELDS = ['poverty_attr', 'exit_flag', 'exit_year', '
  *   export only where it covers (each grouped a county's 1.43 M roll rows again: 0.4 s and 0.2 s, measured).
  * - `members`: a view of the roll rows of households with a relation (sex and birth date from the ID where it is usable).
  * - `roll_by_household`: an index of the roll by household, ledger kind and relation, for the rules that read a household's
- *   rows or look up its spouses.
- * - `heads`: the roll's head rows (与户主关系 户主) by household and ledger kind, with what the rules compare the members
- *   with: the rules that set each member beside the head of the household found the head through the household index and
- *   then its roll row, 1.4 M times (0.6–1.3 s a rule on a county, measured; 0.5 s to build this). Without that index
- *   they can run on the other thread.
- * - `member_heads`: the member rows beside the head of their household in the same ledger kind (a row for each head when a
- *   household has two) where one of the comparisons of `MEMBER_VS_HEAD` fails, with a column saying which: one pass over a
- *   county's 1.43 M member rows for the four rules that each made their own (2.1 → 1.2 s, measured). What a relation says
- *   (a man, a child of the head…) is looked up once a row in `relation_classes` rather than tested against four lists
- *   (1.5 → 1.2 s).
+ *   rows or look up its head.
+ * - `member_heads`: the member rows beside the head of their household in the same ledger kind (found by the household
+ *   index; a row for each head when a household has two) where one of the comparisons of `MEMBER_VS_HEAD` fails, with a
+ *   column saying which: one pass over a county's 1.43 M member rows for the four rules that each made their own (2.7 →
+ *   1.6 s, measured). What a relation says (a man, a child of the head…) is looked up once a row in `relation_classes`
+ *   rather than tested against four lists (−0.3 s).
  * - `household_values`: each household in each roll ledger kind (its rows in all the files of that kind, which a township
  *   may keep one per village), grouped once in the order of that index: for every field its (largest) value and whether
  *   its rows differ in it, and how many members, heads and spouses it has. The rules
@@ -105,28 +101,17 @@ const CHECK_TABLES = {
     shared: true,
     sql: (at) => `CREATE INDEX ${at('roll_by_household')} ON roll(household_key, kind, relation)`,
   },
-  heads: {
-    needs: ['roll'],
-    // Keyed by the record too: a household with two heads keeps both, and the rules compare its members with each.
-    // With the birth dates 12 years on and back, worked out once a head rather than once a member (date arithmetic on a
-    // county's 1.4 M member rows, 0.3 s, measured); birth dates from an ID are valid YYYY-MM-DD, so they compare as text.
-    sql: (at) => `CREATE TABLE ${at('heads')} (household_key TEXT NOT NULL, kind TEXT NOT NULL, id INTEGER NOT NULL, person_key, sx,
-        village, name, children_from, parents_until, PRIMARY KEY (household_key, kind, id)) WITHOUT ROWID;
-      INSERT INTO ${at('heads')} SELECT household_key, kind, id, person_key, sx, village, name,
-          date(birth, '+12 years'), date(birth, '-12 years')
-        FROM ${at('roll')} WHERE relation = '户主' AND household_key IS NOT NULL`,
-  },
   relation_classes: {
     needs: [],
     sql: (at) => `CREATE TABLE ${at('relation_classes')} (relation TEXT PRIMARY KEY, male, female, child, parent) WITHOUT ROWID;
       INSERT INTO ${at('relation_classes')} VALUES ${RELATION_CLASSES.map((c) => `('${c.relation}', ${Number(c.male)}, ${Number(c.female)}, ${Number(c.child)}, ${Number(c.parent)})`).join(', ')}`,
   },
   member_heads: {
-    needs: ['members', 'heads', 'relation_classes'],
+    needs: ['members', 'roll_by_household', 'relation_classes'],
     sql: (at) => `CREATE TABLE ${at('member_heads')} AS SELECT m.id, m.kind, m.household_key, m.village, m.person_key, m.name, m.relation,
         m.head_id, h.id AS head, h.village AS head_village, h.person_key AS head_person, h.name AS head_name,
         ${Object.entries(MEMBER_VS_HEAD).map(([column, condition]) => `coalesce(${condition}, 0) AS ${column}`).join(', ')}
-      FROM ${at('members')} m LEFT JOIN ${at('heads')} h ON h.household_key = m.household_key AND h.kind = m.kind
+      FROM ${at('members')} m LEFT JOIN ${at('roll')} h ON h.household_key = m.household_key AND h.kind = m.kind AND h.relation = '户主'
         LEFT JOIN ${at('relation_classes')} k ON k.relation = m.relation
       WHERE ${Object.values(MEMBER_VS_HEAD).map((condition) => `(${condition})`).join(' OR ')}`,
   },

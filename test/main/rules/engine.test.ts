@@ -126,7 +126,7 @@ describe('a full check on two threads', () => {
     expect(groups.flat()).toHaveLength(RULES.length);
     const groupOf = (id: string) => groups.findIndex((g) => g.some((p) => p.rule.id === id));
     // Even through a table made from it: the national export's rows are built once for the rules of both kinds.
-    for (const table of ['household_values', 'heads', 'person_pairs', 'person_kinds', 'national', 'dept'] as const) {
+    for (const table of ['household_values', 'member_heads', 'person_pairs', 'person_kinds', 'national', 'dept'] as const) {
       const readers = RULES.filter((r) => r.tables.includes(table)).map((r) => groupOf(r.id));
       expect([table, readers.length > 1, new Set(readers).size]).toEqual([table, true, 1]);
     }

@@ -1,6 +1,6 @@
 /**
  * What the household rules compare a member's row with: its own sex and birth, and the head of its household in the
- * same ledger (`m` a member row, `h` its head's row from `heads`, null when the household has none, and `k` what its
+ * same ledger (`m` a member row, `h` its head's roll row, null when the household has none, and `k` what its
  * relation says from `relation_classes`, null for the others). Kept apart from the rules so that the check table
  * `member_heads` keeps the rows any of them reports, in one pass over the members.
  */
@@ -21,7 +21,8 @@ export const MEMBER_VS_HEAD = {
   /** “之子” is a man, “之女” a woman, and so on (the sex from the ID where it is usable). */
   relation_sex: `(k.male AND m.sx = '女') OR (k.female AND m.sx = '男')`,
   /** A child born less than 12 years after the head, or a parent less than 12 years before. */
-  age_gap: `(k.child AND m.birth < h.children_from) OR (k.parent AND m.birth > h.parents_until)`,
+  // Birth dates from an ID are valid YYYY-MM-DD: they compare as text. Worked out only for the children and parents.
+  age_gap: `(k.child AND m.birth < date(h.birth, '+12 years')) OR (k.parent AND m.birth > date(h.birth, '-12 years'))`,
   spouse_same_sex: `m.relation = '配偶' AND h.sx = m.sx`,
   /** The 户主证件号码 column names someone else than the head (a head without a usable ID is not compared). */
   head_id_differs: `m.head_id IS NOT NULL AND h.person_key NOT LIKE 'R%' AND m.head_id <> h.person_key`,

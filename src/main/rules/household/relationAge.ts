@@ -13,7 +13,7 @@ const fatherJustUnder12 = caseId('19580102', 35);
 export const rule: Rule = {
   id: 'household.relation_age', family: 'household', severity: 'warning', level: 'person',
   title: '与户主关系和年龄不合常理', explanation: '子女应比户主小 12 岁以上、父母应比户主大 12 岁以上；不合常理时多为关系录错。',
-  fix: '入户核实该成员与户主的关系。', reads: ['relation', 'id_number'], settings: [], needs: [], tables: ['roll', 'members', 'heads', 'relation_classes', 'member_heads'],
+  fix: '入户核实该成员与户主的关系。', reads: ['relation', 'id_number'], settings: [], needs: [], tables: ['roll', 'members', 'roll_by_household', 'relation_classes', 'member_heads'],
   check: (ctx) => collect(ctx, `SELECT m.person_key AS entity, m.household_key, m.village, m.id AS record_id, m.kind, m.name, m.relation AS value
       FROM ${checkTable(ctx, 'member_heads')} m WHERE m.age_gap`,
     {}, { field: 'relation', level: 'person' },

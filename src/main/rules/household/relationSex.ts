@@ -7,7 +7,7 @@ import { MALE_RELATIONS } from './memberVsHead';
 export const rule: Rule = {
   id: 'household.relation_sex', family: 'household', severity: 'error', level: 'person',
   title: '与户主关系和性别矛盾', explanation: '“之子”必为男性、“之女”必为女性等；关系与性别矛盾说明其中一项录错。',
-  fix: '核实该成员的性别和与户主关系。', reads: ['relation', 'sex', 'id_number'], settings: [], needs: [], tables: ['roll', 'members', 'heads', 'relation_classes', 'member_heads'],
+  fix: '核实该成员的性别和与户主关系。', reads: ['relation', 'sex', 'id_number'], settings: [], needs: [], tables: ['roll', 'members', 'roll_by_household', 'relation_classes', 'member_heads'],
   // A member of a household with two heads has a row beside each.
   check: (ctx) => collect(ctx, `SELECT DISTINCT m.person_key AS entity, m.household_key, m.village, m.id AS record_id, m.kind, m.name,
         m.relation AS value

@@ -6,7 +6,7 @@ import type { Rule } from '../types';
 export const rule: Rule = {
   id: 'household.spouse_same_sex', family: 'household', severity: 'warning', level: 'household',
   title: '户主与配偶性别相同', explanation: '户主与配偶性别相同，多为关系或证件号码录错。',
-  fix: '核实配偶身份及其证件号码。', reads: ['relation', 'sex', 'id_number'], settings: [], needs: [], tables: ['roll', 'members', 'heads', 'relation_classes', 'member_heads'],
+  fix: '核实配偶身份及其证件号码。', reads: ['relation', 'sex', 'id_number'], settings: [], needs: [], tables: ['roll', 'members', 'roll_by_household', 'relation_classes', 'member_heads'],
   // Both rows of a pair reported.
   check: (ctx) => collect(ctx, `WITH pair AS MATERIALIZED (SELECT household_key, kind, head, head_village, head_person, head_name, id AS spouse,
           village AS spouse_village, person_key AS spouse_person, name AS spouse_name
