@@ -52,8 +52,8 @@ export const HOUSEHOLD_ROW_FIELDS = ['poverty_attr', 'exit_flag', 'exit_year', '
  *   when each joined them, measured). Pairs that agree are left out: a county's 1.07 M pairs cost 1.4 s more to write
  *   and each rule 0.25 s more to read again, for a few thousand that differ.
  * - `national`: the national export's rows with the fields the rules read of them (`NATIONAL_FIELDS`), links and age on the
- *   check date, without the imported cells: the rules that test the reference roll alone each read a county's 358 000 wide rows again (0.5–0.9 s
- *   a rule, measured).
+ *   check date, without the imported cells: the rules that test the reference roll alone each read a county's 358 000
+ *   wide rows again (0.5–0.9 s a rule, measured).
  * - `national_households`: the first national row of each household, which speaks for the household, copied whole: the
  *   eleven rules that test a household's values read a county's 100 000 households instead of picking them out of its
  *   358 000 national rows (0.11 → 0.02 s a rule, for 0.3 s more to build, measured).
