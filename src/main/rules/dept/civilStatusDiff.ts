@@ -1,15 +1,14 @@
 import { family, HEAD, OTHER_HEAD as OUTSIDER } from '../caseBuilders';
 import { collect, REC } from '../query';
 import type { Rule } from '../types';
-import { nationalRows } from '../national';
+import { checkTable } from '../checkTables';
 
 export const rule: Rule = {
   id: 'dept.civil_status_diff', family: 'dept', severity: 'error', level: 'household',
   title: '低保、特困身份与民政名单不一致', explanation: '低保、特困身份以民政部门认定为准，台账与民政名单不一致会造成政策享受错漏。',
-  fix: '与民政部门核对，统一贫困户属性和享受低保、特困标识。', reads: ['poverty_attr', 'dibao', 'tekun', 'assist_type'], settings: [], needs: ['national', 'civil'], tables: ['national'],
+  fix: '与民政部门核对，统一贫困户属性和享受低保、特困标识。', reads: ['poverty_attr', 'dibao', 'tekun', 'assist_type'], settings: [], needs: ['national', 'civil'], tables: ['national', 'dept', 'national_household_sums'],
   check: (ctx) => collect(ctx, `WITH c AS MATERIALIZED (SELECT r.household_key, max(r.assist_type) AS assist, min(r.id) AS id FROM ${REC} WHERE s.kind = 'civil' AND r.household_key IS NOT NULL GROUP BY r.household_key),
-      n AS MATERIALIZED (SELECT r.household_key, max(r.village) AS village, min(r.id) AS id, max(r.poverty_attr) AS attr, max(coalesce(r.dibao, 0)) AS dibao, max(coalesce(r.tekun, 0)) AS tekun
-        FROM ${nationalRows(ctx)} WHERE r.household_key IS NOT NULL GROUP BY r.household_key)
+      n AS (SELECT household_key, village, first_id AS id, poverty_attr AS attr, dibao, tekun FROM ${checkTable(ctx, 'national_household_sums')})
       SELECT n.household_key AS entity, n.household_key, n.village, coalesce(c.id, n.id) AS record_id, 'civil' AS kind, coalesce(c.assist, '无') AS value
       FROM n LEFT JOIN c USING (household_key)
       WHERE (c.assist = '低保' AND n.attr <> '低保贫困户' AND n.dibao = 0) OR (c.assist = '特困' AND n.attr <> '特困供养贫困户' AND n.tekun = 0)

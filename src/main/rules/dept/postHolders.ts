@@ -1,14 +1,5 @@
-import { checkTable } from '../checkTables';
 import { AGE, collect, REC } from '../query';
 import type { Finding, RuleContext } from '../types';
-
-/**
- * The persons on the forestry or labour department's list of post holders, for `person_key IN …`: a set made once per
- * query that each national row looks up, where an EXISTS searched the whole department table for each (0.73 → 0.29 s
- * over a county's national rows, measured).
- */
-export const postHolders = (ctx: RuleContext): string =>
-  `(SELECT d.person_key FROM ${checkTable(ctx, 'dept')} d WHERE d.kind IN ('forestry', 'labor'))`;
 
 /**
  * Holders of a post paid for poverty relief (生态护林员, 公益性岗位) who do not qualify: not on the national roll, without
