@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseId, family } from '../../../src/main/rules/caseBuilders';
 import { GroupClaims, openIssueCounts, ruleGroups, runCheck, runCheckInParallel } from '../../../src/main/rules/engine';
+import { sharedRollFile } from '../../../src/main/rules/checkTables';
 import { RULES } from '../../../src/main/rules/registry';
 import { issueHistory, listIssues, setIssueStatus } from '../../../src/main/rules/issueStore';
 import { setRuleSetting } from '../../../src/main/rules/ruleSettings';
@@ -164,7 +165,7 @@ describe('a full check on two threads', () => {
     expect(alone.sharedRollMs).toBe(0);
     // The roll both threads read was built and is gone.
     expect(shared.rules.find((r) => r.id === 'ledger.name_diff')?.found).toBeGreaterThan(0);
-    expect(fs.existsSync(`${two.name}-check`)).toBe(false);
+    expect(fs.existsSync(sharedRollFile(two.name))).toBe(false);
   });
 
   it('fails when its rule worker dies, leaving the issue list as it was', async () => {
@@ -175,7 +176,7 @@ describe('a full check on two threads', () => {
     await expect(runCheckInParallel(db, { ruleWorker: dying, minRecords: 0 })).rejects.toThrow(/rule worker exited \(3\)/);
     expect(db.inTransaction).toBe(false);
     expect(issueList(db)).toEqual(before);
-    expect(fs.existsSync(`${db.name}-check`)).toBe(false);
+    expect(fs.existsSync(sharedRollFile(db.name))).toBe(false);
     expect(runCheck(db).opened).toBeGreaterThan(0);
   });
 
@@ -183,11 +184,11 @@ describe('a full check on two threads', () => {
     const db = changedSample();
     const before = issueList(db);
     // A directory where the roll's file goes: it cannot be replaced.
-    fs.mkdirSync(`${db.name}-check`);
+    fs.mkdirSync(sharedRollFile(db.name));
     await expect(runCheckInParallel(db, { ruleWorker: RULE_WORKER, minRecords: 0 })).rejects.toThrow(/check/);
     expect(db.inTransaction).toBe(false);
     expect(issueList(db)).toEqual(before);
-    fs.rmdirSync(`${db.name}-check`);
+    fs.rmdirSync(sharedRollFile(db.name));
     expect((await runCheckInParallel(db, { ruleWorker: RULE_WORKER, minRecords: 0 })).opened).toBeGreaterThan(0);
   });
 });

@@ -15,7 +15,7 @@ function fakeWorker(messages: object[]): string {
 const ran = (id: string, ms: number) => ({ type: 'ran', id, findings: [], ms });
 
 /** What a check gives its worker, for a stand-in that reads none of it. */
-const work = { file: 'unused.db', groups: [], order: [], claims: new SharedArrayBuffer(4), roll: { file: 'unused.db-check', state: new SharedArrayBuffer(4) } };
+const work = { file: 'unused.db', groups: [], claims: new SharedArrayBuffer(4), roll: { file: 'unused.db-check', state: new SharedArrayBuffer(4) } };
 
 async function firstTaken(take: () => Map<string, unknown>): Promise<string[]> {
   for (;;) {
