@@ -31,8 +31,14 @@ export interface OpenOptions {
   targetVersion?: number;
 }
 
+/** SQLite's or the file system's code for what was thrown ('' when it has none, as for a thrown string or nothing). */
+function errorCode(err: unknown): string {
+  const code = (err as { code?: unknown } | null | undefined)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
 function isCorruptionError(err: unknown): boolean {
-  const code = (err as { code?: string }).code ?? '';
+  const code = errorCode(err);
   return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT');
 }
 
@@ -47,7 +53,7 @@ function corruptWorkspace(file?: string): UserError {
  */
 export function storageFailure(err: unknown, file?: string): UserError | null {
   if (isCorruptionError(err)) return corruptWorkspace(file);
-  const code = (err as { code?: string }).code;
+  const code = errorCode(err);
   return code === 'SQLITE_FULL' || code === 'ENOSPC' ? new UserError('DISK_FULL', WORKSPACE_MESSAGES.diskFull) : null;
 }
 

@@ -51,6 +51,8 @@ describe('what the clerk is told when a call or a job fails', () => {
     const log = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       expect(failureOf(new Error('boom'), 'test').code).toBe('INTERNAL');
+      // Whatever was thrown, even nothing.
+      expect([failureOf(undefined, 'test').code, failureOf(null, 'test').code, failureOf('boom', 'test').code]).toEqual(['INTERNAL', 'INTERNAL', 'INTERNAL']);
       expect(String(log.mock.calls[0]?.[0])).toMatch(/内部错误（test）：Error: boom/);
     } finally {
       log.mockRestore();
